@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, so that relative defaults do not depend on the working directory. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
+
+/**
+ * Every environment variable the server reads, documented where it is declared.
+ * The environment is read once, at start-up, by `loadConfig`.
+ */
+const envSchema = z.object({
+  /** `development`, `test` or `production`. Production hides introspection and sets Secure cookies. */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** TCP port of the HTTP server (GraphQL, Socket.IO, web). `0` picks a free port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * PostgreSQL connection string (`postgres://user:pass@host:5432/db`). When unset the server starts an
+   * embedded PostgreSQL in `DATA_DIR`.
+   */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  /** Folder of the embedded PostgreSQL cluster (used only without `DATABASE_URL`). */
+  DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data/pg')),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** Comma-separated origins (scheme://host[:port]) allowed to call the API from a browser (CORS). */
+  PUBLIC_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const out: string[] = [];
+      for (const raw of value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const parsed = origin.safeParse(raw);
+        if (parsed.success) out.push(parsed.data);
+        else ctx.addIssue({ code: 'custom', message: `"${raw}" is not an http(s) origin` });
+      }
+      return out;
+    }),
+  /** Folder of the built web pages served at `/`. */
+  WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/dist')),
+  /** Largest accepted request body, in bytes. */
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** Milliseconds to wait for in-flight requests on shutdown before closing anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: (typeof logLevels)[number];
+  publicOrigins: string[];
+  webDist: string;
+  bodyLimit: number;
+  shutdownTimeoutMs: number;
+};
+
+const secretVariables = new Set(['DATABASE_URL', 'ADMIN_PASSWORD']);
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses the environment; every problem is reported, none is thrown. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  // Empty strings count as unset, the way shells and compose files usually mean them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const key = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+      // Values that may carry secrets are never echoed.
+      const got = key && !secretVariables.has(key) ? cleaned[key] : undefined;
+      return `${name}: ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`;
+    });
+    return { ok: false, problems };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      nodeEnv: e.NODE_ENV,
+      isProduction: e.NODE_ENV === 'production',
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: path.resolve(e.DATA_DIR),
+      logLevel: e.LOG_LEVEL,
+      publicOrigins: e.PUBLIC_ORIGINS,
+      webDist: path.resolve(e.WEB_DIST),
+      bodyLimit: e.BODY_LIMIT,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+  };
+}
+
+/** Formats the problems as the one message printed before exiting. */
+export function formatConfigProblems(problems: string[]): string {
+  return `diemcau: invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems
+    .map((p) => `  - ${p}`)
+    .join('\n')}\nSee README.md, "Configuration".`;
+}

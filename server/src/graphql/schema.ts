@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { HealthResolver } from '../system/health.resolver.ts';
+
+/** Every resolver of the product, from the feature folders. */
+export const resolvers = [HealthResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema; built once per process. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    // Inputs are validated by the services (zod and the shared rules), not by class-validator.
+    validate: false,
+  });
+  return built;
+}
+
+export const schemaFileHeader =
+  "# Generated from the server's type-graphql schema by `pnpm schema:print`. Do not edit by hand:\n" +
+  '# a test fails when this file and the code disagree.\n\n';
+
+/** The SDL committed as `schema/schema.graphql`, sorted so diffs stay small. */
+export async function printSchemaFile(): Promise<string> {
+  return `${schemaFileHeader}${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

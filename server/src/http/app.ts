@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import type { Context } from '../graphql/context.ts';
+import { createFormatError } from '../graphql/format-error.ts';
+import { getSchema } from '../graphql/schema.ts';
+import type { Runtime } from '../runtime.ts';
+import { checkHealth } from '../system/health.ts';
+
+/** Client-side routes of the web app; anything else that is not an API route is a 404. */
+export const pagePaths = ['/'] as const;
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function requestIdFor(req: { headers: Record<string, unknown> }): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+}
+
+export type HttpApp = { app: FastifyInstance; apollo: ApolloServer<Context> };
+
+export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpApp> {
+  const { config } = runtime;
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // One line per request only when debugging; errors are always logged.
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    trustProxy: true,
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  // Never a stack trace to a client: known HTTP errors keep their status, the rest are 500s.
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    const code =
+      status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : (error.code ?? 'BAD_REQUEST');
+    const message = status >= 500 ? 'Internal server error' : error.message;
+    void reply.status(status).send({ error: { code, message }, requestId: req.id });
+  });
+
+  await app.register(fastifyCors, {
+    origin: config.publicOrigins.length > 0 ? config.publicOrigins : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const report = await checkHealth(runtime);
+    const ready = report.status === 'ok';
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : report.status, database: report.database });
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(log),
+  });
+  await apollo.start();
+  const context = async (req: FastifyRequest): Promise<Context> => ({
+    em: runtime.orm.em.fork(),
+    requestId: req.id,
+    log: req.log,
+    viewer: null,
+    runtime,
+  });
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: fastifyApolloHandler(apollo, { context }),
+  });
+
+  await registerWeb(app, config.webDist, log);
+  // Fastify's own close drains the HTTP requests; Apollo's fastify drain plugin would call
+  // fastify.close() from inside this hook and wait on itself forever.
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+  return { app, apollo };
+}
+
+async function registerWeb(app: FastifyInstance, webDist: string, log: Logger): Promise<void> {
+  const indexHtml = path.join(webDist, 'index.html');
+  const built = existsSync(indexHtml);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      index: false,
+      wildcard: false,
+      // Vite puts content hashes in asset names: cache them for a year; never cache the HTML.
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  } else {
+    log.warn({ webDist }, 'web pages are not built: run `pnpm build` (pnpm start does it for you)');
+  }
+  for (const page of pagePaths) {
+    app.get(page, (_req, reply) => {
+      if (!built) {
+        return reply
+          .type('text/plain; charset=utf-8')
+          .send('diemcau API is running. The web pages are not built: run `pnpm build`.');
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    void reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url}` }, requestId: req.id });
+  });
+}

@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+
+export * from './config/config.ts';
+export { freePort, startEmbeddedPostgres } from './db/embedded-postgres.ts';
+export { migrate, openOrm } from './db/orm.ts';
+export { printSchemaFile } from './graphql/schema.ts';
+export { createLogger } from './logger.ts';
+export { EMBEDDED_DATABASE, type RunningServer, StartupError, startServer } from './server.ts';
+export { serverVersion } from './version.ts';

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { formatConfigProblems, loadConfig } from './config/config.ts';
+import { createLogger } from './logger.ts';
+import { StartupError, startServer } from './server.ts';
+
+/** `pnpm start`: one server process. Exit codes: 0 after a clean shutdown, 1 on any start-up failure. */
+async function main(): Promise<void> {
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const { config } = result;
+  const log = createLogger(config);
+
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer(config, log);
+  } catch (error) {
+    const message = error instanceof StartupError ? error.message : String(error);
+    log.debug({ err: error }, 'start-up failed');
+    process.stderr.write(`diemcau: could not start: ${message}\n`);
+    // Flush pino and let the embedded database's exit hook run.
+    process.exit(1);
+  }
+  log.info({ url: running.url }, `diemcau is listening on ${running.url}`);
+
+  let signals = 0;
+  const shutdown = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    log.info({ signal }, 'shutting down');
+    running
+      .close()
+      .then(() => {
+        log.info('shut down cleanly');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+await main();

@@ -1,0 +1,11 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config/config.ts';
+
+/** What the running process knows about itself; shared by probes, resolvers and sockets. */
+export type Runtime = {
+  config: Config;
+  orm: MikroORM;
+  startedAt: Date;
+  /** True from the moment a shutdown starts: readiness turns false so balancers stop sending. */
+  shuttingDown: boolean;
+};

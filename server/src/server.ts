@@ -1,0 +1,155 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from './config/config.ts';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { migrate, openOrm } from './db/orm.ts';
+import { buildHttpApp } from './http/app.ts';
+import { attachSocketServer, closeSocketServer, type IoServer } from './live/socket-server.ts';
+import type { Runtime } from './runtime.ts';
+
+/** A start-up failure with the one line to print. */
+export class StartupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StartupError';
+  }
+}
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  io: IoServer;
+  orm: MikroORM;
+  runtime: Runtime;
+  /** The database the server uses (the embedded one's URL when `DATABASE_URL` is unset). */
+  databaseUrl: string;
+  /** Stops accepting, finishes in-flight requests, closes sockets, the ORM and the embedded database. */
+  close: () => Promise<void>;
+};
+
+/** Name of the product's database on the embedded cluster. */
+export const EMBEDDED_DATABASE = 'diemcau';
+
+/** One line describing an error (driver messages may carry hints on further lines). */
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  let text = String(error);
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    text = code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * config → database → migrations → HTTP (GraphQL, Socket.IO, web, probes) → listen.
+ * Each step that fails undoes the ones before and throws a `StartupError`.
+ */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const undo = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    let embedded: EmbeddedPostgresHandle | undefined;
+    if (!databaseUrl) {
+      try {
+        embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log });
+      } catch (error) {
+        throw new StartupError(`could not start the embedded PostgreSQL: ${describe(error)}`, { cause: error });
+      }
+      const handle = embedded;
+      cleanups.push(() => handle.stop());
+      await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
+      databaseUrl = embedded.urlFor(EMBEDDED_DATABASE);
+    }
+
+    let orm: MikroORM;
+    try {
+      orm = await openOrm(databaseUrl, log);
+      await orm.em.getConnection().execute('select 1');
+    } catch (error) {
+      throw new StartupError(`database unreachable at ${redactUrl(databaseUrl)}: ${describe(error)}`, { cause: error });
+    }
+    cleanups.push(() => orm.close(true));
+
+    try {
+      const applied = await migrate(orm);
+      if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+    } catch (error) {
+      throw new StartupError(`a database migration failed: ${describe(error)}`, { cause: error });
+    }
+
+    const runtime: Runtime = { config, orm, startedAt: new Date(), shuttingDown: false };
+    const { app } = await buildHttpApp(runtime, log);
+    cleanups.push(() => app.close());
+    const io = attachSocketServer(app.server, config, log);
+    app.addHook('preClose', async () => {
+      closeSocketServer(io);
+    });
+
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        throw new StartupError(`port ${config.port} is already in use: stop the other server or set PORT`, {
+          cause: error,
+        });
+      }
+      throw new StartupError(`could not listen on ${config.host}:${config.port}: ${describe(error)}`, { cause: error });
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        runtime.shuttingDown = true;
+        const force = setTimeout(() => {
+          log.warn('in-flight requests did not finish in time; closing their connections');
+          app.server.closeAllConnections();
+        }, config.shutdownTimeoutMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(force);
+        }
+        await orm.close(true);
+        if (embedded) await embedded.stop();
+      })();
+      return closing;
+    };
+    return { url, port, app, io, orm, runtime, databaseUrl, close };
+  } catch (error) {
+    await undo();
+    if (error instanceof StartupError) throw error;
+    throw new StartupError(describe(error), { cause: error });
+  }
+}
