@@ -1,0 +1,34 @@
+import { createLogger, loadConfig, type RunningServer, startServer } from '@diemcau/server';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export type TestServer = RunningServer & {
+  database: TestDatabase;
+  /** Closes the server and drops its database. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * The real server (Fastify, Apollo, Socket.IO, the built web) on port 0, against a fresh database
+ * cloned from the template. `env` overrides any configuration variable.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const result = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: database.url,
+    ...env,
+  });
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  const server = await startServer(result.config, createLogger(result.config));
+  return {
+    ...server,
+    database,
+    stop: async () => {
+      await server.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@diemcau/schema';
+import { io, type Socket } from 'socket.io-client';
+
+export type TypedClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A typed socket.io-client on a real server; resolves once connected. */
+export async function connectSocket(
+  baseUrl: string,
+  options: {
+    namespace?: string;
+    auth?: Record<string, unknown>;
+    timeoutMs?: number;
+    /** Runs before the connection starts, to catch events sent right on connection. */
+    beforeConnect?: (socket: TypedClientSocket) => void;
+  } = {},
+): Promise<TypedClientSocket> {
+  const socket: TypedClientSocket = io(`${baseUrl}${options.namespace ?? '/'}`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    autoConnect: false,
+    auth: options.auth,
+  });
+  options.beforeConnect?.(socket);
+  socket.connect();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket did not connect in time')), options.timeoutMs ?? 5000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+  return socket;
+}
+
+/** Resolves with the next payload of a server event. */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TypedClientSocket,
+  event: E,
+  timeoutMs = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
+    // biome-ignore lint/suspicious/noExplicitAny: the listener's type is the event's, checked by the signature above
+    socket.once(event, ((payload: any) => {
+      clearTimeout(timer);
+      resolve(payload);
+    }) as never);
+  });
+}
