@@ -22,6 +22,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 90_000,
     teardownTimeout: 30_000,
-    reporters: ['default'],
+    reporters: ['default', './harness/summary-reporter.ts'],
   },
 });
