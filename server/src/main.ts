@@ -26,13 +26,16 @@ async function main(): Promise<void> {
   }
   log.info({ url: running.url }, `diemcau is listening on ${running.url}`);
 
-  let signals = 0;
+  let firstSignalAt = 0;
   const shutdown = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
+    // Ctrl-C reaches both pnpm and us, and pnpm forwards it: a repeat within 2 s is the same request.
+    // A later one means "stop waiting".
+    if (firstSignalAt > 0) {
+      if (Date.now() - firstSignalAt < 2000) return;
       log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
+    firstSignalAt = Date.now();
     log.info({ signal }, 'shutting down');
     running
       .close()
