@@ -16,7 +16,7 @@ async function main(): Promise<void> {
 
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer(config, log);
+    running = await startServer(config, log, { demo: process.argv.includes('--demo') });
   } catch (error) {
     const message = error instanceof StartupError ? error.message : String(error);
     log.debug({ err: error }, 'start-up failed');

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SignInLimiter } from './accounts/rate-limit.ts';
 import type { Config } from './config/config.ts';
 
 /** What the running process knows about itself; shared by probes, resolvers and sockets. */
@@ -8,4 +9,5 @@ export type Runtime = {
   startedAt: Date;
   /** True from the moment a shutdown starts: readiness turns false so balancers stop sending. */
   shuttingDown: boolean;
+  signInLimiter: SignInLimiter;
 };

@@ -2,9 +2,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { ensureFirstAdmin } from './accounts/bootstrap.ts';
+import { createSignInLimiter } from './accounts/rate-limit.ts';
 import type { Config } from './config/config.ts';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrate, openOrm } from './db/orm.ts';
+import { seedDemoIfEmpty } from './demo/seed.ts';
 import { buildHttpApp } from './http/app.ts';
 import { attachSocketServer, closeSocketServer, type IoServer } from './live/socket-server.ts';
 import type { Runtime } from './runtime.ts';
@@ -69,7 +72,11 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
  * config → database → migrations → HTTP (GraphQL, Socket.IO, web, probes) → listen.
  * Each step that fails undoes the ones before and throws a `StartupError`.
  */
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger,
+  options: { demo?: boolean } = {},
+): Promise<RunningServer> {
   const cleanups: (() => Promise<void>)[] = [];
   const undo = async () => {
     for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
@@ -105,7 +112,16 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       throw new StartupError(`a database migration failed: ${describe(error)}`, { cause: error });
     }
 
-    const runtime: Runtime = { config, orm, startedAt: new Date(), shuttingDown: false };
+    await ensureFirstAdmin(orm.em.fork(), config.admin, log);
+    if (options.demo) await seedDemoIfEmpty(orm.em.fork(), log);
+
+    const runtime: Runtime = {
+      config,
+      orm,
+      startedAt: new Date(),
+      shuttingDown: false,
+      signInLimiter: createSignInLimiter({ perUsername: config.signInMaxFailures, perIp: config.signInMaxPerIp }),
+    };
     const { app } = await buildHttpApp(runtime, log);
     cleanups.push(() => app.close());
     const io = attachSocketServer(app.server, config, log);

@@ -63,10 +63,8 @@ describe('start-up failures print one clear message and exit non-zero', () => {
     it('says so when a migration fails', async () => {
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      // A database whose migration log claims nothing ran, with an object in the migration's way.
-      await client.query('delete from mikro_orm_migrations');
-      await client.query('drop function immutable_unaccent(text)');
-      await client.query("create function immutable_unaccent(text) returns int language sql as 'select 1'");
+      // A migration log that forgot a migration whose tables exist: running it again fails.
+      await client.query("delete from mikro_orm_migrations where name like '%units_accounts'");
       await client.end();
       const proc = spawnServer({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
       expect(await proc.exited).toBe(1);

@@ -13,49 +13,67 @@ const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(valu
  * Every environment variable the server reads, documented where it is declared.
  * The environment is read once, at start-up, by `loadConfig`.
  */
-const envSchema = z.object({
-  /** `development`, `test` or `production`. Production hides introspection and sets Secure cookies. */
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  /** TCP port of the HTTP server (GraphQL, Socket.IO, web). `0` picks a free port. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  /** Interface to listen on. */
-  HOST: z.string().min(1).default('0.0.0.0'),
-  /**
-   * PostgreSQL connection string (`postgres://user:pass@host:5432/db`). When unset the server starts an
-   * embedded PostgreSQL in `DATA_DIR`.
-   */
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
-  /** Folder of the embedded PostgreSQL cluster (used only without `DATABASE_URL`). */
-  DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data/pg')),
-  /** pino log level. */
-  LOG_LEVEL: z.enum(logLevels).default('info'),
-  /** Comma-separated origins (scheme://host[:port]) allowed to call the API from a browser (CORS). */
-  PUBLIC_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      const out: string[] = [];
-      for (const raw of value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        const parsed = origin.safeParse(raw);
-        if (parsed.success) out.push(parsed.data);
-        else ctx.addIssue({ code: 'custom', message: `"${raw}" is not an http(s) origin` });
-      }
-      return out;
-    }),
-  /** Folder of the built web pages served at `/`. */
-  WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/dist')),
-  /** Largest accepted request body, in bytes. */
-  BODY_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(1024 * 1024),
-  /** Milliseconds to wait for in-flight requests on shutdown before closing anyway. */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-});
+const envSchema = z
+  .object({
+    /** `development`, `test` or `production`. Production hides introspection and sets Secure cookies. */
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** TCP port of the HTTP server (GraphQL, Socket.IO, web). `0` picks a free port. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /** Interface to listen on. */
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /**
+     * PostgreSQL connection string (`postgres://user:pass@host:5432/db`). When unset the server starts an
+     * embedded PostgreSQL in `DATA_DIR`.
+     */
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+    /** Folder of the embedded PostgreSQL cluster (used only without `DATABASE_URL`). */
+    DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data/pg')),
+    /** pino log level. */
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    /** Comma-separated origins (scheme://host[:port]) allowed to call the API from a browser (CORS). */
+    PUBLIC_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const out: string[] = [];
+        for (const raw of value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)) {
+          const parsed = origin.safeParse(raw);
+          if (parsed.success) out.push(parsed.data);
+          else ctx.addIssue({ code: 'custom', message: `"${raw}" is not an http(s) origin` });
+        }
+        return out;
+      }),
+    /** Folder of the built web pages served at `/`. */
+    WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/dist')),
+    /** Largest accepted request body, in bytes. */
+    BODY_LIMIT: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    /** Milliseconds to wait for in-flight requests on shutdown before closing anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    /** With ADMIN_PASSWORD: the first administrator, created at start-up when there is none. */
+    ADMIN_USERNAME: z
+      .string()
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/, 'letters, digits, . _ - (2–64)')
+      .optional(),
+    /** Password of the first administrator (at least 10 characters). Never logged. */
+    ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+    /** Failed sign-ins per username per 15 minutes before RATE_LIMITED. */
+    SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    /** Sign-in attempts per client address per 15 minutes before RATE_LIMITED. */
+    SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
+  })
+  .refine((e) => !e.ADMIN_USERNAME === !e.ADMIN_PASSWORD, {
+    message: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither',
+    path: ['ADMIN_PASSWORD'],
+  });
 
 export type Config = {
   nodeEnv: 'development' | 'test' | 'production';
@@ -69,6 +87,9 @@ export type Config = {
   webDist: string;
   bodyLimit: number;
   shutdownTimeoutMs: number;
+  admin: { username: string | undefined; password: string | undefined };
+  signInMaxFailures: number;
+  signInMaxPerIp: number;
 };
 
 const secretVariables = new Set(['DATABASE_URL', 'ADMIN_PASSWORD']);
@@ -105,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       webDist: path.resolve(e.WEB_DIST),
       bodyLimit: e.BODY_LIMIT,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
+      signInMaxFailures: e.SIGNIN_MAX_FAILURES,
+      signInMaxPerIp: e.SIGNIN_MAX_PER_IP,
     },
   };
 }

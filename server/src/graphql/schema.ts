@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../accounts/account.resolver.ts';
 import { HealthResolver } from '../system/health.resolver.ts';
+import { UnitResolver } from '../units/unit.resolver.ts';
 
 /** Every resolver of the product, from the feature folders. */
-export const resolvers = [HealthResolver] as const;
+export const resolvers = [HealthResolver, UnitResolver, AccountResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

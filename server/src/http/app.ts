@@ -3,12 +3,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { Logger } from 'pino';
+import { resolveViewer, SESSION_COOKIE } from '../accounts/auth.service.ts';
 import type { Context } from '../graphql/context.ts';
 import { createFormatError } from '../graphql/format-error.ts';
+import { createLoaders } from '../graphql/loaders.ts';
 import { getSchema } from '../graphql/schema.ts';
 import type { Runtime } from '../runtime.ts';
 import { checkHealth } from '../system/health.ts';
@@ -56,6 +65,7 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
     void reply.status(status).send({ error: { code, message }, requestId: req.id });
   });
 
+  await app.register(fastifyCookie);
   await app.register(fastifyCors, {
     origin: config.publicOrigins.length > 0 ? config.publicOrigins : false,
     credentials: true,
@@ -77,13 +87,24 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
     formatError: createFormatError(log),
   });
   await apollo.start();
-  const context = async (req: FastifyRequest): Promise<Context> => ({
-    em: runtime.orm.em.fork(),
-    requestId: req.id,
-    log: req.log,
-    viewer: null,
-    runtime,
-  });
+  const context = async (req: FastifyRequest, reply: FastifyReply): Promise<Context> => {
+    const em = runtime.orm.em.fork();
+    const viewer = await resolveViewer(em, {
+      authorization: req.headers.authorization,
+      cookie: req.cookies[SESSION_COOKIE],
+    });
+    return {
+      em,
+      requestId: req.id,
+      log: viewer ? req.log.child({ accountId: viewer.accountId }) : req.log,
+      viewer,
+      runtime,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      reply,
+      loaders: createLoaders(em),
+    };
+  };
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { upsertAdmin } from '../accounts/bootstrap.ts';
+import { formatConfigProblems, loadConfig } from '../config/config.ts';
+import { createLogger } from '../logger.ts';
+import { startServer } from '../server.ts';
+
+/**
+ * `pnpm admin:create <username>`: creates an administrator, or resets its password. The password
+ * comes from ADMIN_PASSWORD or is asked for (not echoed).
+ */
+async function askPassword(): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const pending = rl.question('Mật khẩu / password (≥ 10 ký tự): ');
+  muted = true;
+  const answer = await pending;
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+const username = process.argv.slice(2).find((a) => !a.startsWith('-'));
+if (!username) {
+  process.stderr.write('usage: pnpm admin:create <username>   (password from ADMIN_PASSWORD or asked)\n');
+  process.exit(2);
+}
+const password = process.env.ADMIN_PASSWORD ?? (await askPassword());
+const { ADMIN_USERNAME: _u, ADMIN_PASSWORD: _p, ...env } = process.env;
+const result = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+if (!result.ok) {
+  process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+  process.exit(1);
+}
+try {
+  const running = await startServer(result.config, createLogger(result.config));
+  try {
+    await upsertAdmin(running.orm.em.fork(), username, password);
+  } finally {
+    await running.close();
+  }
+  process.stdout.write(`administrator "${username.toLowerCase()}" is ready\n`);
+} catch (error) {
+  process.stderr.write(`diemcau: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
