@@ -23,7 +23,7 @@ import type { Runtime } from '../runtime.ts';
 import { checkHealth } from '../system/health.ts';
 
 /** Client-side routes of the web app; anything else that is not an API route is a 404. */
-export const pagePaths = ['/'] as const;
+export const pagePaths = ['/', '/sign-in', '/account', '/admin/units', '/admin/accounts'] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
