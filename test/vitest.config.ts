@@ -16,6 +16,8 @@ export default defineConfig({
     root: here,
     include: ['unit/**/*.test.ts', 'integration/**/*.test.ts', 'browser/**/*.test.ts'],
     globalSetup: ['./harness/global-setup.ts'],
+    // type-graphql's decorators need the Reflect metadata API before any server module loads.
+    setupFiles: ['reflect-metadata'],
     pool: 'forks',
     // Two cores: two test files at a time keeps each fast and the database unstarved.
     maxWorkers: 2,

@@ -18,7 +18,13 @@ export async function buildUnits(
 ) {
   const result = await importUnitRows(
     server.orm.em.fork(),
-    rows.map((r, i) => ({ line: i + 1, code: r.code, name: r.name, kind: r.kind ?? 'GRASSROOTS_CELL', parentCode: r.parentCode ?? '' })),
+    rows.map((r, i) => ({
+      line: i + 1,
+      code: r.code,
+      name: r.name,
+      kind: r.kind ?? 'GRASSROOTS_CELL',
+      parentCode: r.parentCode ?? '',
+    })),
     { dryRun: false },
   );
   if (!result.applied) throw new Error(JSON.stringify(result.problems));
@@ -43,9 +49,13 @@ export async function buildAccount(
 
 /** Signs in over HTTP; returns the `cookie` header to send with later requests. */
 export async function signIn(server: TestServer, username: string, password: string): Promise<string> {
-  const res = await graphql(server.url, 'mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }', {
-    variables: { u: username, p: password },
-  });
+  const res = await graphql(
+    server.url,
+    'mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }',
+    {
+      variables: { u: username, p: password },
+    },
+  );
   const cookie = res.headers.get('set-cookie');
   if (!cookie || res.errors) throw new Error(`sign-in failed: ${JSON.stringify(res.errors)}`);
   return cookie.split(';')[0]!;

@@ -327,30 +327,20 @@ export async function exportUnitRows(em: EntityManager, underPath: string | null
   );
 }
 
-/** CSV with a UTF-8 BOM so Excel shows Vietnamese correctly; parentCode empty for roots. */
-export function toCsv(
-  rows: { code: string; name: string; kind: string; parentCode: string | null }[],
-  rootCode?: string,
-): string {
+type ExportRow = { code: string; name: string; kind: string; parentCode: string | null };
+
+/**
+ * CSV with a UTF-8 BOM so Excel shows Vietnamese correctly. Parent codes are kept as they are, so a
+ * file re-imports unchanged (a subtree's top row names its real parent).
+ */
+export function toCsv(rows: ExportRow[]): string {
   const body = stringifyCsv(
-    rows.map((r) => [r.code, r.name, r.kind, r.code === rootCode ? '' : (r.parentCode ?? '')]),
+    rows.map((r) => [r.code, r.name, r.kind, r.parentCode ?? '']),
     { header: true, columns: ['code', 'name', 'kind', 'parentCode'], record_delimiter: '\r\n' },
   );
   return `\uFEFF${body}`;
 }
 
-export function toJson(
-  rows: { code: string; name: string; kind: string; parentCode: string | null }[],
-  rootCode?: string,
-): string {
-  return `${JSON.stringify(
-    rows.map((r) => ({
-      code: r.code,
-      name: r.name,
-      kind: r.kind,
-      parentCode: r.code === rootCode ? null : r.parentCode,
-    })),
-    null,
-    2,
-  )}\n`;
+export function toJson(rows: ExportRow[]): string {
+  return `${JSON.stringify(rows, null, 2)}\n`;
 }

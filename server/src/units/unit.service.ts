@@ -208,12 +208,8 @@ export async function importUnits(
 
 export async function exportUnits(ctx: Context, format: UnitFileFormat, underId?: unknown, includeArchived = false) {
   const viewer = requireViewer(ctx);
-  const root = underId !== null && underId !== undefined ? await getUnit(ctx, underId, 'underId') : null;
-  const rootPath = root?.path ?? viewer.scopePath;
-  const rootCode =
-    root?.code ?? (viewer.scopeUnitId ? (await ctx.loaders.unit.load(viewer.scopeUnitId))?.code : undefined);
-  const rows = await exportUnitRows(ctx.em, rootPath, includeArchived);
-  return format === UnitFileFormat.CSV ? toCsv(rows, rootCode) : toJson(rows, rootCode);
+  const rows = await exportUnitRows(ctx.em, await scopedRoot(ctx, viewer, underId, 'underId'), includeArchived);
+  return format === UnitFileFormat.CSV ? toCsv(rows) : toJson(rows);
 }
 
 export async function listUnitKinds(ctx: Context) {

@@ -69,7 +69,8 @@ export class Migration20261122010000_units_accounts extends Migration {
          where path <@ old.path and id <> new.id;
         return null;
       end $$;`);
-    this.addSql(`create trigger unit_subtree_on_move after update of path on unit
+    // `update of parent_id`: the path itself is set by the trigger above, never in a SET list.
+    this.addSql(`create trigger unit_subtree_on_move after update of parent_id on unit
       for each row when (old.path is distinct from new.path) execute function unit_move_subtree();`);
 
     this.addSql(`create table account (
