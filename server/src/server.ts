@@ -112,8 +112,8 @@ export async function startServer(
       throw new StartupError(`a database migration failed: ${describe(error)}`, { cause: error });
     }
 
-    await ensureFirstAdmin(orm.em.fork(), config.admin, log);
     if (options.demo) await seedDemoIfEmpty(orm.em.fork(), log);
+    await ensureFirstAdmin(orm.em.fork(), config.admin, log);
 
     const runtime: Runtime = {
       config,
