@@ -2,9 +2,7 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { upsertAdmin } from '../accounts/bootstrap.ts';
-import { formatConfigProblems, loadConfig } from '../config/config.ts';
-import { createLogger } from '../logger.ts';
-import { startServer } from '../server.ts';
+import { withDatabase } from './with-database.ts';
 
 /**
  * `pnpm admin:create <username>`: creates an administrator, or resets its password. The password
@@ -33,21 +31,9 @@ if (!username) {
   process.exit(2);
 }
 const password = process.env.ADMIN_PASSWORD ?? (await askPassword());
+// The environment's ADMIN_* would otherwise also run the first-start bootstrap.
 const { ADMIN_USERNAME: _u, ADMIN_PASSWORD: _p, ...env } = process.env;
-const result = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-if (!result.ok) {
-  process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
-  process.exit(1);
-}
-try {
-  const running = await startServer(result.config, createLogger(result.config));
-  try {
-    await upsertAdmin(running.orm.em.fork(), username, password);
-  } finally {
-    await running.close();
-  }
+await withDatabase(async (running) => {
+  await upsertAdmin(running.orm.em.fork(), username, password);
   process.stdout.write(`administrator "${username.toLowerCase()}" is ready\n`);
-} catch (error) {
-  process.stderr.write(`diemcau: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-}
+}, env);
