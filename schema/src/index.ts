@@ -1,2 +1,3 @@
 export * from './limits.ts';
+export * from './questionnaire/index.ts';
 export * from './socket-events.ts';

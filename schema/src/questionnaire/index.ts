@@ -1,0 +1,4 @@
+export * from './messages.ts';
+export * from './model.ts';
+export * from './validation.ts';
+export * from './visibility.ts';

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import {
+  type Answers,
+  problemMessage,
+  type QuestionnaireContent,
+  validateAnswers,
+  validateContent,
+  visibleQuestionKeys,
+} from '@diemcau/schema';
+import { describe, expect, it } from 'vitest';
+
+const file = JSON.parse(readFileSync(new URL('../fixtures/khao-sat-21-KL-TW.json', import.meta.url), 'utf8'));
+const content = file.content as QuestionnaireContent;
+
+const complete: Answers = {
+  members_total: 42,
+  held_study: true,
+  study_date: '2026-03-15',
+  studied_members: 40,
+  study_form: { choice: 'khac', other: 'Học theo tổ' },
+  essays_written: 38,
+  personal_plan_rate: 92.5,
+  action_program: { choice: 'da_ban_hanh' },
+  effectiveness: 4,
+  change_by_area: { tu_tuong: 3, tu_phe_binh: 2, ky_luat: 4 },
+  budget_million_vnd: 12.5,
+  difficulties: { choices: ['tai_lieu', 'khac'], other: 'Mạng yếu' },
+  proposals: 'Đề nghị cấp thêm tài liệu.',
+  reporter: 'Nguyễn Văn A, Bí thư chi bộ',
+};
+
+const codes = (answers: Answers, mode: 'draft' | 'submit' = 'submit') =>
+  validateAnswers(content, answers, mode).map((p) => `${p.questionKey}:${p.code}`);
+
+describe('the example questionnaire', () => {
+  it('is structurally valid and uses every question type', () => {
+    expect(validateContent(content)).toEqual([]);
+    const types = new Set(content.sections.flatMap((s) => s.questions.map((q) => q.type)));
+    expect(types.size).toBe(11);
+  });
+
+  it('accepts a complete, consistent response', () => {
+    expect(codes(complete)).toEqual([]);
+  });
+});
+
+describe('visibility', () => {
+  it('shows the study questions only when the study was held, and chains through the plan', () => {
+    const held = visibleQuestionKeys(content, { held_study: true });
+    expect(held.has('study_date')).toBe(true);
+    expect(held.has('no_study_reason')).toBe(false);
+    expect(held.has('planned_date')).toBe(false);
+    const notHeld = visibleQuestionKeys(content, { held_study: false, plan_to_study: true });
+    expect(notHeld.has('no_study_reason')).toBe(true);
+    expect(notHeld.has('planned_date')).toBe(true);
+    // Change the first answer: the whole chain collapses, even with plan_to_study still set.
+    const back = visibleQuestionKeys(content, { held_study: true, plan_to_study: true });
+    expect(back.has('plan_to_study')).toBe(false);
+    expect(back.has('planned_date')).toBe(false);
+  });
+
+  it('evaluates all / any / one_of / comparisons / includes', () => {
+    const c: QuestionnaireContent = {
+      sections: [
+        {
+          key: 's',
+          title: 'S',
+          questions: [
+            { key: 'n', type: 'integer', label: 'N' },
+            {
+              key: 'm',
+              type: 'multiple_choice',
+              label: 'M',
+              options: [
+                { key: 'a', label: 'A' },
+                { key: 'b', label: 'B' },
+              ],
+            },
+            { key: 'big', type: 'yes_no', label: 'x', visibleIf: { question: 'n', op: 'gt', value: 10 } },
+            { key: 'has_a', type: 'yes_no', label: 'x', visibleIf: { question: 'm', op: 'includes', value: 'a' } },
+            {
+              key: 'both',
+              type: 'yes_no',
+              label: 'x',
+              visibleIf: {
+                all: [
+                  { question: 'n', op: 'one_of', value: [1, 2, 3] },
+                  { question: 'm', op: 'answered' },
+                ],
+              },
+            },
+            {
+              key: 'either',
+              type: 'yes_no',
+              label: 'x',
+              visibleIf: {
+                any: [
+                  { question: 'n', op: 'lte', value: 0 },
+                  { question: 'm', op: 'not_answered' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    };
+    expect([...visibleQuestionKeys(c, { n: 11 })].sort()).toEqual(['big', 'either', 'm', 'n']);
+    expect([...visibleQuestionKeys(c, { n: 2, m: { choices: ['a'] } })].sort()).toEqual(['both', 'has_a', 'm', 'n']);
+  });
+});
+
+describe('validation', () => {
+  it('requires visible required questions only, and refuses answers to hidden ones', () => {
+    expect(codes({ held_study: false })).toEqual(
+      expect.arrayContaining(['members_total:REQUIRED', 'no_study_reason:REQUIRED', 'action_program:REQUIRED']),
+    );
+    expect(codes({ held_study: false })).not.toContain('study_date:REQUIRED');
+    expect(codes({ ...complete, no_study_reason: 'x' })).toEqual(['no_study_reason:HIDDEN_QUESTION_ANSWERED']);
+  });
+
+  it('returns every problem at once, each with its question key and code', () => {
+    const bad: Answers = {
+      ...complete,
+      members_total: -1,
+      studied_members: 4.5,
+      study_date: '2026-02-30',
+      study_form: { choice: 'qua_thu' },
+      effectiveness: 6,
+      change_by_area: { tu_tuong: 3, van_hoa: 2 },
+      difficulties: { choices: ['tai_lieu', 'thoi_gian', 'bao_cao_vien', 'ha_tang'] },
+      reporter: 'x'.repeat(201),
+      personal_plan_rate: 120,
+      action_program: 'da_ban_hanh' as never,
+      nonsense: 1,
+    };
+    expect(codes(bad).sort()).toEqual(
+      [
+        'action_program:WRONG_TYPE',
+        'change_by_area:UNKNOWN_ROW',
+        'difficulties:TOO_MANY_SELECTIONS',
+        'effectiveness:OUT_OF_RANGE',
+        'members_total:OUT_OF_RANGE',
+        'nonsense:UNKNOWN_QUESTION',
+        'personal_plan_rate:OUT_OF_RANGE',
+        'reporter:TOO_LONG',
+        'study_date:INVALID_DATE',
+        'study_form:NOT_AN_OPTION',
+        'studied_members:NOT_AN_INTEGER',
+      ].sort(),
+    );
+  });
+
+  it('asks for the "Other" text, and refuses it without "Other"', () => {
+    expect(codes({ ...complete, study_form: { choice: 'khac' } })).toEqual(['study_form:OTHER_TEXT_REQUIRED']);
+    expect(codes({ ...complete, study_form: { choice: 'truc_tiep', other: 'x' } })).toEqual([
+      'study_form:UNEXPECTED_OTHER',
+    ]);
+  });
+
+  it('drafts get type checks only', () => {
+    expect(codes({ members_total: -5, held_study: true }, 'draft')).toEqual([]);
+    expect(codes({ members_total: 'nhiều' as never, study_form: { choice: 'zzz' } }, 'draft')).toEqual([
+      'members_total:WRONG_TYPE',
+      'study_form:NOT_AN_OPTION',
+    ]);
+  });
+
+  it('has a Vietnamese and an English message for each problem', () => {
+    expect(problemMessage({ code: 'OUT_OF_RANGE', params: { min: 1, max: 5 } })).toBe('Giá trị phải từ 1 đến 5');
+    expect(problemMessage({ code: 'REQUIRED' }, 'en')).toBe('This question is required');
+  });
+});
+
+describe('content checks', () => {
+  it('reports bad keys, duplicates, missing options and forward or unknown conditions', () => {
+    const problems = validateContent({
+      sections: [
+        {
+          key: 's1',
+          title: 'S',
+          questions: [
+            { key: 'Bad Key', type: 'integer', label: 'x' },
+            { key: 'a', type: 'single_choice', label: 'x', options: [{ key: 'o', label: 'O' }] },
+            { key: 'a', type: 'yes_no', label: 'x' },
+            { key: 'b', type: 'yes_no', label: 'x', visibleIf: { question: 'c', op: 'answered' } },
+            { key: 'c', type: 'scale', label: 'x', scale: { points: 1 } },
+            { key: 'd', type: 'nope', label: 'x' },
+          ],
+        },
+      ],
+    }).map((p) => `${p.path}:${p.code}`);
+    expect(problems).toEqual([
+      'sections[0].questions[0].key:INVALID_KEY',
+      'sections[0].questions[1].options:MISSING_OPTIONS',
+      'sections[0].questions[2].key:DUPLICATE_KEY',
+      'sections[0].questions[3].visibleIf:BAD_CONDITION',
+      'sections[0].questions[4].scale.points:BAD_SCALE',
+      'sections[0].questions[5].type:UNKNOWN_TYPE',
+    ]);
+  });
+});
