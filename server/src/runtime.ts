@@ -10,4 +10,6 @@ export type Runtime = {
   /** True from the moment a shutdown starts: readiness turns false so balancers stop sending. */
   shuttingDown: boolean;
   signInLimiter: SignInLimiter;
+  /** Derives respondent and operator links (see security/secret.ts). */
+  secretKey: string;
 };

@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import { buildHttpApp } from './http/app.ts';
 import { attachSocketServer, closeSocketServer, type IoServer } from './live/socket-server.ts';
 import type { Runtime } from './runtime.ts';
+import { resolveSecretKey } from './security/secret.ts';
 
 /** A start-up failure with the one line to print. */
 export class StartupError extends Error {
@@ -121,6 +122,7 @@ export async function startServer(
       startedAt: new Date(),
       shuttingDown: false,
       signInLimiter: createSignInLimiter({ perUsername: config.signInMaxFailures, perIp: config.signInMaxPerIp }),
+      secretKey: await resolveSecretKey(config, log),
     };
     const { app } = await buildHttpApp(runtime, log);
     cleanups.push(() => app.close());

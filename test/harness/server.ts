@@ -19,6 +19,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url,
+    SECRET_KEY: 'test-secret-key-test-secret-key-0123456789',
     ...env,
   });
   if (!result.ok) throw new Error(result.problems.join('\n'));

@@ -110,6 +110,14 @@ describe('sign-in and sessions', () => {
     ).toEqual(['BAD_CREDENTIALS']);
   });
 
+  it('loads accounts through MikroORM entities with real Dates', async () => {
+    const { AccountSchema } = await import('../../server/src/accounts/account.entity.ts');
+    const account = await server.orm.em.fork().findOneOrFail(AccountSchema, { username: 'phantich' });
+    expect(account.role).toBe('ANALYST');
+    expect(account.createdAt).toBeInstanceOf(Date);
+    expect(account.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
   it('stores no password or session secret in the clear', async () => {
     const rows = await db<{ password_hash: string }>("select password_hash from account where username = 'phantich'");
     expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
   it('parses every variable it is given', () => {
     const result = loadConfig({
       NODE_ENV: 'production',
+      SECRET_KEY: 'a-production-secret-of-at-least-32-characters',
       PORT: '8080',
       DATABASE_URL: 'postgres://u:p@db:5432/diemcau',
       LOG_LEVEL: 'warn',
@@ -54,6 +55,13 @@ describe('loadConfig', () => {
     expect(result.problems).toHaveLength(5);
     expect(text).not.toContain('hunter2');
     expect(text).toContain('(got "eighty")');
+  });
+
+  it('requires SECRET_KEY in production', () => {
+    const result = loadConfig({ NODE_ENV: 'production' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join('\n')).toMatch(/^SECRET_KEY: required in production/m);
   });
 
   it('treats empty values as unset', () => {

@@ -65,14 +65,39 @@ const envSchema = z
       .optional(),
     /** Password of the first administrator (at least 10 characters). Never logged. */
     ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+    /**
+     * Secret (≥ 32 characters) from which respondent and operator links are derived, so they can be
+     * shown again for mailing while the database holds only their hashes. Required in production;
+     * elsewhere a random one is kept in `<DATA_DIR>/../secret.key`. Changing it invalidates every link.
+     */
+    SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
+    /** The address people open links at (respondent and operator links), e.g. https://khaosat.thanhhoa.gov.vn. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Failed sign-ins per username per 15 minutes before RATE_LIMITED. */
     SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     /** Sign-in attempts per client address per 15 minutes before RATE_LIMITED. */
     SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
+    /**
+     * Live counter: how long a bridge point whose last operator console dropped stays "unstable" (it may
+     * come back without counting as a drop), in milliseconds.
+     */
+    LIVE_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    /** Live counter: the timeline of a LIVE conference is sampled and stored this often, in milliseconds. */
+    LIVE_SAMPLE_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    /** Live counter: dashboards get coalesced changes at most this often, in milliseconds. */
+    LIVE_PUBLISH_MS: z.coerce.number().int().min(20).max(10_000).default(250),
+    /** Socket.IO heartbeat: the server pings every client this often, in milliseconds … */
+    SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(20_000),
+    /** … and a client that has not answered within this many more milliseconds is gone (network lost). */
+    SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(100).default(25_000),
   })
   .refine((e) => !e.ADMIN_USERNAME === !e.ADMIN_PASSWORD, {
     message: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither',
     path: ['ADMIN_PASSWORD'],
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || e.SECRET_KEY, {
+    message: 'required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)',
+    path: ['SECRET_KEY'],
   });
 
 export type Config = {
@@ -90,9 +115,15 @@ export type Config = {
   admin: { username: string | undefined; password: string | undefined };
   signInMaxFailures: number;
   signInMaxPerIp: number;
+  live: { graceMs: number; sampleMs: number; publishMs: number };
+  socket: { pingIntervalMs: number; pingTimeoutMs: number };
+  /** `undefined`: resolved at start-up (see `secret.ts`). */
+  secretKey: string | undefined;
+  /** Base of the links people open; defaults to http://localhost:PORT. */
+  publicUrl: string;
 };
 
-const secretVariables = new Set(['DATABASE_URL', 'ADMIN_PASSWORD']);
+const secretVariables = new Set(['DATABASE_URL', 'ADMIN_PASSWORD', 'SECRET_KEY']);
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -129,6 +160,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
       signInMaxFailures: e.SIGNIN_MAX_FAILURES,
       signInMaxPerIp: e.SIGNIN_MAX_PER_IP,
+      live: { graceMs: e.LIVE_GRACE_MS, sampleMs: e.LIVE_SAMPLE_MS, publishMs: e.LIVE_PUBLISH_MS },
+      socket: { pingIntervalMs: e.SOCKET_PING_INTERVAL_MS, pingTimeoutMs: e.SOCKET_PING_TIMEOUT_MS },
+      secretKey: e.SECRET_KEY,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     },
   };
 }

@@ -1,7 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
+import type { Context } from './context.ts';
 
 /** Codes that graphql-js, Apollo Server and type-graphql produce for a client's own mistakes. */
 const clientCodes = new Set([
@@ -47,3 +49,29 @@ export function createFormatError(log: Logger) {
     };
   };
 }
+
+/**
+ * A `VALIDATION_FAILED` error carries many problems (every bad answer of a submission, every bad
+ * field of a file). Clients get one GraphQL error per problem, each with its own `extensions.code`
+ * and `questionKey` or `field`, so a form can put each beside its field.
+ */
+export const expandProblemsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors;
+        if (!errors?.some((e) => e.extensions?.code === 'VALIDATION_FAILED')) return;
+        response.body.singleResult.errors = errors.flatMap((error) => {
+          const problems = error.extensions?.problems;
+          if (error.extensions?.code !== 'VALIDATION_FAILED' || !Array.isArray(problems)) return [error];
+          return problems.map(({ message, ...extensions }: { message: string; code: string }) => ({
+            message,
+            ...(error.path ? { path: error.path } : {}),
+            extensions,
+          }));
+        });
+      },
+    };
+  },
+};

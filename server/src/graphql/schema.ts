@@ -2,11 +2,20 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.ts';
+import { RespondResolver } from '../surveys/respond.resolver.ts';
+import { AssignmentResolver, SurveyResolver } from '../surveys/survey.resolver.ts';
 import { HealthResolver } from '../system/health.resolver.ts';
 import { UnitResolver } from '../units/unit.resolver.ts';
 
 /** Every resolver of the product, from the feature folders. */
-export const resolvers = [HealthResolver, UnitResolver, AccountResolver] as const;
+export const resolvers = [
+  HealthResolver,
+  UnitResolver,
+  AccountResolver,
+  SurveyResolver,
+  AssignmentResolver,
+  RespondResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

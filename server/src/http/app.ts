@@ -16,14 +16,14 @@ import Fastify, {
 import type { Logger } from 'pino';
 import { resolveViewer, SESSION_COOKIE } from '../accounts/auth.service.ts';
 import type { Context } from '../graphql/context.ts';
-import { createFormatError } from '../graphql/format-error.ts';
+import { createFormatError, expandProblemsPlugin } from '../graphql/format-error.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { getSchema } from '../graphql/schema.ts';
 import type { Runtime } from '../runtime.ts';
 import { checkHealth } from '../system/health.ts';
 
 /** Client-side routes of the web app; anything else that is not an API route is a 404. */
-export const pagePaths = ['/', '/sign-in', '/account', '/admin/units', '/admin/accounts'] as const;
+export const pagePaths = ['/', '/sign-in', '/account', '/admin/units', '/admin/accounts', '/s/:token'] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -85,6 +85,7 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(log),
+    plugins: [expandProblemsPlugin],
   });
   await apollo.start();
   const context = async (req: FastifyRequest, reply: FastifyReply): Promise<Context> => {

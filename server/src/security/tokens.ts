@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Opaque bearer tokens: sessions, personal API tokens, and later respondent and operator links.
@@ -59,4 +59,22 @@ export function tokenKindOf(presented: string): TokenKind | null {
     if (presented.startsWith(`${prefix}_`)) return kind as TokenKind;
   }
   return null;
+}
+
+/**
+ * Links that must be shown again later (respondent links for mailing, operator links): the verifier
+ * is derived from the selector with a server secret (HMAC-SHA256), so the database still holds
+ * only its hash, yet the server can rebuild the link. A leaked database alone yields no link.
+ */
+export function deriveToken(kind: TokenKind, selector: string, secret: string): IssuedToken {
+  const verifier = createHmac('sha256', secret)
+    .update(`${kind}:${selector}`)
+    .digest()
+    .subarray(0, VERIFIER_BYTES)
+    .toString('base64url');
+  return { token: `${prefixes[kind]}_${selector}.${verifier}`, selector, verifierHash: hashVerifier(verifier) };
+}
+
+export function issueDerivedToken(kind: TokenKind, secret: string): IssuedToken {
+  return deriveToken(kind, randomBytes(SELECTOR_BYTES).toString('base64url'), secret);
 }

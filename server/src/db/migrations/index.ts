@@ -1,12 +1,16 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000_extensions } from './Migration20261122000000_extensions.ts';
 import { Migration20261122010000_units_accounts } from './Migration20261122010000_units_accounts.ts';
+import { Migration20261122020000_surveys } from './Migration20261122020000_surveys.ts';
+import { Migration20261122030000_conferences } from './Migration20261122030000_conferences.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the set
- * is the same under tsx, vitest and a bundle. `pnpm db:migration:create` appends here.
+ * is the same under tsx, vitest and a bundle. A new migration is appended here by hand.
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000000_extensions', class: Migration20261122000000_extensions },
   { name: 'Migration20261122010000_units_accounts', class: Migration20261122010000_units_accounts },
+  { name: 'Migration20261122020000_surveys', class: Migration20261122020000_surveys },
+  { name: 'Migration20261122030000_conferences', class: Migration20261122030000_conferences },
 ];

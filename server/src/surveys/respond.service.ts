@@ -1,0 +1,319 @@
+import { type Answers, type QuestionnaireContent, validateAnswers } from '@diemcau/schema';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimitedError } from '../accounts/rate-limit.ts';
+import { query, queryOne, sql } from '../db/sql.ts';
+import { BadUserInputError } from '../graphql/app-error.ts';
+import type { Context } from '../graphql/context.ts';
+import { parseToken, verifierMatches } from '../security/tokens.ts';
+import { diffAnswers, normaliseAnswers, toAnswerRows } from './answer-rows.ts';
+import {
+  AlreadySubmittedError,
+  AmendNotAllowedError,
+  LinkError,
+  NotSubmittedError,
+  SurveyClosedError,
+  SurveyNotOpenError,
+  ValidationFailedError,
+} from './survey.errors.ts';
+import { versionById } from './survey.repository.ts';
+import { toSurvey } from './survey.service.ts';
+import { AssignmentState, type Receipt, type RespondentQuestionnaire, SurveyStatus } from './survey.types.ts';
+
+/**
+ * Respondent links per token and per client address (a commune office NAT may carry many units).
+ * In memory: one process; the cluster issue moves limits to the shared store.
+ */
+const byToken = new RateLimiterMemory({ keyPrefix: 'respond-token', points: 120, duration: 60 });
+const byIp = new RateLimiterMemory({ keyPrefix: 'respond-ip', points: 1200, duration: 60 });
+
+async function limit(selector: string, ip: string): Promise<void> {
+  try {
+    await Promise.all([byToken.consume(selector), byIp.consume(ip)]);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+    throw res;
+  }
+}
+
+type LinkRow = {
+  linkId: number;
+  verifierHash: Buffer;
+  revokedAt: Date | null;
+  replacedAt: Date | null;
+  assignmentId: number;
+  unitId: number;
+  unitPath: string;
+  withdrawnAt: Date | null;
+  firstOpenedAt: Date | null;
+  deadline: Date | null;
+  surveyId: number;
+  status: SurveyStatus;
+  opensAt: Date | null;
+  allowAmend: boolean;
+  currentVersionId: number | null;
+};
+
+/** The assignment behind a respondent link, or the reason the link no longer works. */
+async function resolveLink(ctx: Context, token: string): Promise<LinkRow> {
+  const parsed = parseToken('respondent', token);
+  if (!parsed) throw new LinkError('LINK_INVALID');
+  await limit(parsed.selector, ctx.ip);
+  const link = await queryOne<LinkRow>(
+    ctx.em,
+    sql`select l.id as "linkId", l.verifier_hash as "verifierHash", l.revoked_at as "revokedAt", l.replaced_at as "replacedAt",
+               a.id as "assignmentId", a.unit_id as "unitId", a.unit_path::text as "unitPath", a.withdrawn_at as "withdrawnAt",
+               a.first_opened_at as "firstOpenedAt", coalesce(a.deadline, s.closes_at) as deadline,
+               s.id as "surveyId", s.status, s.opens_at as "opensAt", s.allow_amend as "allowAmend",
+               s.current_version_id as "currentVersionId"
+          from respondent_link l join assignment a on a.id = l.assignment_id join survey s on s.id = a.survey_id
+         where l.selector = ${parsed.selector}`,
+  );
+  if (!link || !verifierMatches(parsed.verifier, link.verifierHash)) throw new LinkError('LINK_INVALID');
+  if (link.revokedAt) throw new LinkError('LINK_REVOKED');
+  if (link.replacedAt) throw new LinkError('LINK_REPLACED');
+  if (link.withdrawnAt) throw new LinkError('ASSIGNMENT_WITHDRAWN');
+  if (link.status === SurveyStatus.DRAFT || !link.currentVersionId) throw new SurveyNotOpenError(link.opensAt);
+  return link;
+}
+
+function isWritable(link: Pick<LinkRow, 'status' | 'deadline' | 'opensAt'>, now = Date.now()): boolean {
+  return (
+    link.status === SurveyStatus.OPEN &&
+    (!link.deadline || link.deadline.getTime() >= now) &&
+    (!link.opensAt || link.opensAt.getTime() <= now)
+  );
+}
+
+function assertWritable(link: LinkRow): void {
+  if (link.opensAt && link.opensAt.getTime() > Date.now()) throw new SurveyNotOpenError(link.opensAt);
+  if (!isWritable(link)) throw new SurveyClosedError({ deadline: link.deadline, status: link.status });
+}
+
+type ResponseRow = {
+  id: number;
+  status: 'DRAFT' | 'SUBMITTED';
+  answers: Answers;
+  draftSavedAt: Date | null;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  receiptNumber: string | null;
+  amendmentCount: number;
+  versionNumber: number | null;
+};
+
+const responseColumns = sql`r.id, r.status, r.answers, r.draft_saved_at as "draftSavedAt", r.submitted_at as "submittedAt",
+  r.submitted_by as "submittedBy", r.receipt_number as "receiptNumber", r.amendment_count as "amendmentCount",
+  (select number from survey_version v where v.id = r.version_id) as "versionNumber"`;
+
+function receiptOf(r: ResponseRow): Receipt | null {
+  if (r.status !== 'SUBMITTED' || !r.receiptNumber || !r.submittedAt) return null;
+  return {
+    number: r.receiptNumber,
+    submittedAt: r.submittedAt,
+    submittedBy: r.submittedBy ?? '',
+    versionNumber: r.versionNumber ?? 0,
+    amendment: r.amendmentCount > 0,
+  };
+}
+
+/** What the link opens; the first opening is recorded. Closed surveys still show what was sent. */
+export async function openQuestionnaire(ctx: Context, token: string): Promise<RespondentQuestionnaire> {
+  const link = await resolveLink(ctx, token);
+  if (!link.firstOpenedAt) {
+    await query(
+      ctx.em,
+      sql`update assignment set first_opened_at = now() where id = ${link.assignmentId} and first_opened_at is null`,
+    );
+  }
+  const [survey, version, unit, response] = await Promise.all([
+    queryOne<Parameters<typeof toSurvey>[0]>(
+      ctx.em,
+      sql`select s.id, s.title, s.description, s.instructions, s.document_code as "documentCode", s.document_title as "documentTitle",
+                 s.document_kind as "documentKind", to_char(s.document_signed_on, 'YYYY-MM-DD') as "documentSignedOn",
+                 s.review_kind as "reviewKind", s.draft_content as "draftContent"
+            from survey s where s.id = ${link.surveyId}`,
+    ),
+    versionById(ctx.em, link.currentVersionId!),
+    queryOne<{ code: string; name: string; pathNames: string[] }>(
+      ctx.em,
+      sql`select u.code, u.name,
+                 array(select p.name from unit p where p.path @> ${link.unitPath}::ltree order by p.level) as "pathNames"
+            from unit u where u.id = ${link.unitId}`,
+    ),
+    queryOne<ResponseRow>(
+      ctx.em,
+      sql`select ${responseColumns} from response r where r.assignment_id = ${link.assignmentId}`,
+    ),
+  ]);
+  const s = toSurvey(survey!);
+  const writable = isWritable(link);
+  const state = !response
+    ? AssignmentState.OPENED
+    : response.status === 'DRAFT'
+      ? AssignmentState.DRAFT
+      : response.amendmentCount > 0
+        ? AssignmentState.AMENDED
+        : AssignmentState.SUBMITTED;
+  return {
+    title: s.title,
+    description: s.description,
+    instructions: s.instructions,
+    document: s.document,
+    reviewKind: s.reviewKind,
+    version: { ...version, content: version.content as unknown as Record<string, unknown> },
+    unit: unit!,
+    deadline: link.deadline,
+    state,
+    answers: (response?.answers ?? {}) as Record<string, unknown>,
+    draftSavedAt: response?.draftSavedAt ?? null,
+    receipt: response ? receiptOf(response) : null,
+    writable,
+    canAmend: writable && link.allowAmend && response?.status === 'SUBMITTED',
+  };
+}
+
+function asAnswers(value: unknown): Answers {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BadUserInputError('answers must be an object', 'answers');
+  return value as Answers;
+}
+
+/** Partial answers, type-checked only; the latest save wins. Cheap and idempotent for autosave. */
+export async function saveDraft(ctx: Context, token: string, rawAnswers: unknown): Promise<{ savedAt: Date }> {
+  const link = await resolveLink(ctx, token);
+  assertWritable(link);
+  const version = await versionById(ctx.em, link.currentVersionId!);
+  const answers = asAnswers(rawAnswers);
+  const problems = validateAnswers(version.content, answers, 'draft');
+  if (problems.length > 0) throw ValidationFailedError.fromAnswers(problems);
+  const saved = await queryOne<{ savedAt: Date }>(
+    ctx.em,
+    sql`insert into response (assignment_id, survey_id, unit_path, status, version_id, answers, draft_saved_at)
+        values (${link.assignmentId}, ${link.surveyId}, ${link.unitPath}::ltree, 'DRAFT', ${version.id},
+                ${JSON.stringify(normaliseAnswers(answers))}::jsonb, now())
+        on conflict (assignment_id) do update
+          set answers = excluded.answers, version_id = excluded.version_id, draft_saved_at = now(), updated_at = now()
+          where response.status = 'DRAFT'
+        returning draft_saved_at as "savedAt"`,
+  );
+  if (!saved) {
+    const r = await queryOne<{ receiptNumber: string }>(
+      ctx.em,
+      sql`select receipt_number as "receiptNumber" from response where assignment_id = ${link.assignmentId}`,
+    );
+    throw new AlreadySubmittedError(r?.receiptNumber ?? null);
+  }
+  return saved;
+}
+
+const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/**
+ * Full validation with the shared rules (every problem at once), then in one transaction: the
+ * response, its typed answer rows (one batched insert) and the submission record. Exactly once: the
+ * assignment row is locked, a retried request with the same idempotency key gets the same receipt,
+ * and of two concurrent submits one wins and the other is told ALREADY_SUBMITTED. After a submission
+ * the unit may amend (intent `amend`) until its deadline when the survey allows it; each amendment
+ * is kept with what changed.
+ */
+export async function submitResponse(
+  ctx: Context,
+  token: string,
+  rawAnswers: unknown,
+  submittedByRaw: string,
+  idempotencyKey: string,
+  intent: 'submit' | 'amend' = 'submit',
+): Promise<Receipt> {
+  if (!idempotencyKeyPattern.test(idempotencyKey)) {
+    throw new BadUserInputError('idempotencyKey: 8–100 characters of A-Z a-z 0-9 . _ : -', 'idempotencyKey');
+  }
+  const submittedBy = submittedByRaw.normalize('NFC').trim();
+  if (!submittedBy || submittedBy.length > 200) {
+    throw new BadUserInputError('Ghi rõ họ tên người gửi (tối đa 200 ký tự) / who is submitting', 'submittedBy');
+  }
+  const link = await resolveLink(ctx, token);
+  const answers = normaliseAnswers(asAnswers(rawAnswers));
+  const version = await versionById(ctx.em, link.currentVersionId!);
+
+  return ctx.em.transactional(async (em) => {
+    await query(em, sql`select id from assignment where id = ${link.assignmentId} for update`);
+    const existing = await queryOne<ResponseRow & { versionId: number | null }>(
+      em,
+      sql`select ${responseColumns}, r.version_id as "versionId" from response r where r.assignment_id = ${link.assignmentId}`,
+    );
+    if (existing) {
+      const retry = await queryOne<{
+        number: string;
+        submittedAt: Date;
+        submittedBy: string;
+        versionNumber: number;
+        kind: string;
+      }>(
+        em,
+        sql`select s.receipt_number as number, s.submitted_at as "submittedAt", s.submitted_by as "submittedBy", s.kind,
+                   (select number from survey_version v where v.id = s.version_id) as "versionNumber"
+              from response_submission s where s.response_id = ${existing.id} and s.idempotency_key = ${idempotencyKey}`,
+      );
+      if (retry) return { ...retry, amendment: retry.kind === 'AMEND' };
+    }
+    assertWritable(link);
+    const amending = existing?.status === 'SUBMITTED';
+    // A first submission that finds one already there lost a race (or repeats someone else's): say so.
+    if (amending && intent === 'submit') throw new AlreadySubmittedError(existing.receiptNumber);
+    if (intent === 'amend' && !amending) throw new NotSubmittedError();
+    if (amending && !link.allowAmend) throw new AmendNotAllowedError();
+
+    const problems = validateAnswers(version.content, answers, 'submit');
+    if (problems.length > 0) throw ValidationFailedError.fromAnswers(problems);
+
+    const receipt = await queryOne<{ number: string }>(
+      em,
+      sql`select 'KS' || ${link.surveyId}::text || '-' || lpad(nextval('receipt_seq')::text, 6, '0') as number`,
+    );
+    const stored = JSON.stringify(answers);
+    const response = await queryOne<{ id: number; submittedAt: Date }>(
+      em,
+      sql`insert into response (assignment_id, survey_id, unit_path, status, version_id, answers, first_submitted_at, submitted_at,
+                                submitted_by, receipt_number)
+          values (${link.assignmentId}, ${link.surveyId}, ${link.unitPath}::ltree, 'SUBMITTED', ${version.id}, ${stored}::jsonb,
+                  now(), now(), ${submittedBy}, ${receipt!.number})
+          on conflict (assignment_id) do update
+            set status = 'SUBMITTED', version_id = excluded.version_id, answers = excluded.answers,
+                first_submitted_at = coalesce(response.first_submitted_at, now()), submitted_at = now(),
+                submitted_by = excluded.submitted_by, receipt_number = excluded.receipt_number,
+                amendment_count = response.amendment_count + ${amending ? 1 : 0}, updated_at = now()
+          returning id, submitted_at as "submittedAt"`,
+    );
+    const responseId = response!.id;
+    if (amending) await query(em, sql`delete from answer where response_id = ${responseId}`);
+    const rows = toAnswerRows(version.content as QuestionnaireContent, answers);
+    if (rows.length > 0) {
+      await query(
+        em,
+        sql`insert into answer (response_id, survey_id, unit_path, question_key, option_key, numeric_value, text_value, date_value)
+            select ${responseId}, ${link.surveyId}, ${link.unitPath}::ltree, q, o, n, t, d
+              from unnest(${rows.map((r) => r.questionKey)}::text[], ${rows.map((r) => r.optionKey)}::text[],
+                          ${rows.map((r) => r.numericValue)}::numeric[], ${rows.map((r) => r.textValue)}::text[],
+                          ${rows.map((r) => r.dateValue)}::date[]) as x(q, o, n, t, d)`,
+      );
+    }
+    const changes = amending ? diffAnswers(existing.answers, answers) : {};
+    await query(
+      em,
+      sql`insert into response_submission (response_id, idempotency_key, kind, receipt_number, submitted_by, version_id, changes)
+          values (${responseId}, ${idempotencyKey}, ${amending ? 'AMEND' : 'SUBMIT'}, ${receipt!.number}, ${submittedBy}, ${version.id},
+                  ${JSON.stringify(changes)}::jsonb)`,
+    );
+    ctx.log.info(
+      { assignmentId: link.assignmentId, receipt: receipt!.number, amending, answers: rows.length },
+      'response submitted',
+    );
+    return {
+      number: receipt!.number,
+      submittedAt: response!.submittedAt,
+      submittedBy,
+      versionNumber: version.number,
+      amendment: amending,
+    };
+  });
+}
