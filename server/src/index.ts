@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 export * from './config/config.ts';
-export { freePort, startEmbeddedPostgres } from './db/embedded-postgres.ts';
+export { type EmbeddedPostgresHandle, freePort, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 export { migrate, openOrm } from './db/orm.ts';
 export { printSchemaFile } from './graphql/schema.ts';
 export { createLogger } from './logger.ts';

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignInLimiter } from './accounts/rate-limit.ts';
 import type { Config } from './config/config.ts';
+import type { LiveService } from './live/live.service.ts';
 
 /** What the running process knows about itself; shared by probes, resolvers and sockets. */
 export type Runtime = {
@@ -12,4 +13,6 @@ export type Runtime = {
   signInLimiter: SignInLimiter;
   /** Derives respondent and operator links (see security/secret.ts). */
   secretKey: string;
+  /** The live conference counter: presence, grace windows, publishing, the timeline. */
+  live: LiveService;
 };

@@ -9,6 +9,9 @@ import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedde
 import { migrate, openOrm } from './db/orm.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { buildHttpApp } from './http/app.ts';
+import { attachLiveNamespaces } from './live/live.namespaces.ts';
+import { LiveService } from './live/live.service.ts';
+import { InMemoryPresenceStore } from './live/presence.store.ts';
 import { attachSocketServer, closeSocketServer, type IoServer } from './live/socket-server.ts';
 import type { Runtime } from './runtime.ts';
 import { resolveSecretKey } from './security/secret.ts';
@@ -123,11 +126,18 @@ export async function startServer(
       shuttingDown: false,
       signInLimiter: createSignInLimiter({ perUsername: config.signInMaxFailures, perIp: config.signInMaxPerIp }),
       secretKey: await resolveSecretKey(config, log),
+      // Single process: presence in memory. The multi-node mode swaps in a shared store.
+      live: new LiveService(orm, log, config.live, new InMemoryPresenceStore()),
     };
     const { app } = await buildHttpApp(runtime, log);
     cleanups.push(() => app.close());
     const io = attachSocketServer(app.server, config, log);
+    attachLiveNamespaces(io, runtime, runtime.live, log);
+    await runtime.live.start();
+    cleanups.push(() => runtime.live.stop());
     app.addHook('preClose', async () => {
+      // Counting stops before the sockets close, so a restart is not recorded as every site dropping.
+      await runtime.live.stop();
       closeSocketServer(io);
     });
 

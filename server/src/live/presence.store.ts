@@ -13,7 +13,12 @@ export interface PresenceStore {
   /** A console disconnected; resolves with the number still online (0: the bridge point has no console). */
   removeConsole(conferenceId: number, bridgePointId: number, socketId: string): Promise<number>;
   /** A participant's page connected; resolves with how many of the participant's sockets are online after. */
-  addParticipant(conferenceId: number, bridgePointId: number, participantKey: string, socketId: string): Promise<number>;
+  addParticipant(
+    conferenceId: number,
+    bridgePointId: number,
+    participantKey: string,
+    socketId: string,
+  ): Promise<number>;
   /** Resolves with how many of the participant's sockets remain (0: the participant left). */
   removeParticipant(
     conferenceId: number,

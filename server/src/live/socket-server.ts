@@ -17,8 +17,8 @@ export function attachSocketServer(httpServer: HttpServer, config: Config, log: 
     serveClient: false,
     cors: { origin: config.publicOrigins, credentials: true },
     // Detect clients that vanished without a close within ~45 s (Socket.IO's heartbeat).
-    pingInterval: 20_000,
-    pingTimeout: 25_000,
+    pingInterval: config.socket.pingIntervalMs,
+    pingTimeout: config.socket.pingTimeoutMs,
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: undefined,
   });
@@ -43,7 +43,11 @@ export function attachSocketServer(httpServer: HttpServer, config: Config, log: 
   return io;
 }
 
-/** Disconnects every client and the engine, leaving the HTTP server to its owner. */
+/**
+ * Disconnects every client and the engine, leaving the HTTP server to its owner. Clients of the live
+ * namespaces see a transport close and come back by themselves (with jittered back-off) once a server
+ * listens again; the default namespace is told the server disconnected them.
+ */
 export function closeSocketServer(io: IoServer): void {
   io.disconnectSockets(true);
   io.engine.close();

@@ -236,26 +236,40 @@ export async function submitResponse(
   const version = await versionById(ctx.em, link.currentVersionId!);
 
   return ctx.em.transactional(async (em) => {
-    await query(em, sql`select id from assignment where id = ${link.assignmentId} for update`);
-    const existing = await queryOne<ResponseRow & { versionId: number | null }>(
+    // Lock the assignment first: submits of one unit queue here. The read after it gets a fresh
+    // snapshot (read committed), so it sees what a submit that held the lock before has committed.
+    await query(em, sql`select 1 from assignment where id = ${link.assignmentId} for update`);
+    // The unit's response and any earlier submission with this idempotency key, in one read.
+    const current = await queryOne<{
+      responseId: number | null;
+      status: 'DRAFT' | 'SUBMITTED' | null;
+      answers: Answers | null;
+      receiptNumber: string | null;
+      retryNumber: string | null;
+      retryAt: Date | null;
+      retryBy: string | null;
+      retryKind: string | null;
+      retryVersion: number | null;
+    }>(
       em,
-      sql`select ${responseColumns}, r.version_id as "versionId" from response r where r.assignment_id = ${link.assignmentId}`,
+      sql`select r.id as "responseId", r.status, r.answers, r.receipt_number as "receiptNumber",
+                 rs.receipt_number as "retryNumber", rs.submitted_at as "retryAt", rs.submitted_by as "retryBy",
+                 rs.kind as "retryKind", (select number from survey_version v where v.id = rs.version_id) as "retryVersion"
+            from assignment a
+            left join response r on r.assignment_id = a.id
+            left join response_submission rs on rs.response_id = r.id and rs.idempotency_key = ${idempotencyKey}
+           where a.id = ${link.assignmentId}`,
     );
-    if (existing) {
-      const retry = await queryOne<{
-        number: string;
-        submittedAt: Date;
-        submittedBy: string;
-        versionNumber: number;
-        kind: string;
-      }>(
-        em,
-        sql`select s.receipt_number as number, s.submitted_at as "submittedAt", s.submitted_by as "submittedBy", s.kind,
-                   (select number from survey_version v where v.id = s.version_id) as "versionNumber"
-              from response_submission s where s.response_id = ${existing.id} and s.idempotency_key = ${idempotencyKey}`,
-      );
-      if (retry) return { ...retry, amendment: retry.kind === 'AMEND' };
+    if (current?.retryNumber) {
+      return {
+        number: current.retryNumber,
+        submittedAt: current.retryAt!,
+        submittedBy: current.retryBy!,
+        versionNumber: current.retryVersion ?? 0,
+        amendment: current.retryKind === 'AMEND',
+      };
     }
+    const existing = current?.responseId ? { ...current, answers: current.answers ?? {} } : null;
     assertWritable(link);
     const amending = existing?.status === 'SUBMITTED';
     // A first submission that finds one already there lost a race (or repeats someone else's): say so.
@@ -266,23 +280,19 @@ export async function submitResponse(
     const problems = validateAnswers(version.content, answers, 'submit');
     if (problems.length > 0) throw ValidationFailedError.fromAnswers(problems);
 
-    const receipt = await queryOne<{ number: string }>(
-      em,
-      sql`select 'KS' || ${link.surveyId}::text || '-' || lpad(nextval('receipt_seq')::text, 6, '0') as number`,
-    );
     const stored = JSON.stringify(answers);
-    const response = await queryOne<{ id: number; submittedAt: Date }>(
+    const response = await queryOne<{ id: number; submittedAt: Date; number: string }>(
       em,
       sql`insert into response (assignment_id, survey_id, unit_path, status, version_id, answers, first_submitted_at, submitted_at,
                                 submitted_by, receipt_number)
           values (${link.assignmentId}, ${link.surveyId}, ${link.unitPath}::ltree, 'SUBMITTED', ${version.id}, ${stored}::jsonb,
-                  now(), now(), ${submittedBy}, ${receipt!.number})
+                  now(), now(), ${submittedBy}, 'KS' || ${link.surveyId}::text || '-' || lpad(nextval('receipt_seq')::text, 6, '0'))
           on conflict (assignment_id) do update
             set status = 'SUBMITTED', version_id = excluded.version_id, answers = excluded.answers,
                 first_submitted_at = coalesce(response.first_submitted_at, now()), submitted_at = now(),
                 submitted_by = excluded.submitted_by, receipt_number = excluded.receipt_number,
                 amendment_count = response.amendment_count + ${amending ? 1 : 0}, updated_at = now()
-          returning id, submitted_at as "submittedAt"`,
+          returning id, submitted_at as "submittedAt", receipt_number as number`,
     );
     const responseId = response!.id;
     if (amending) await query(em, sql`delete from answer where response_id = ${responseId}`);
@@ -301,15 +311,15 @@ export async function submitResponse(
     await query(
       em,
       sql`insert into response_submission (response_id, idempotency_key, kind, receipt_number, submitted_by, version_id, changes)
-          values (${responseId}, ${idempotencyKey}, ${amending ? 'AMEND' : 'SUBMIT'}, ${receipt!.number}, ${submittedBy}, ${version.id},
+          values (${responseId}, ${idempotencyKey}, ${amending ? 'AMEND' : 'SUBMIT'}, ${response!.number}, ${submittedBy}, ${version.id},
                   ${JSON.stringify(changes)}::jsonb)`,
     );
     ctx.log.info(
-      { assignmentId: link.assignmentId, receipt: receipt!.number, amending, answers: rows.length },
+      { assignmentId: link.assignmentId, receipt: response!.number, amending, answers: rows.length },
       'response submitted',
     );
     return {
-      number: receipt!.number,
+      number: response!.number,
       submittedAt: response!.submittedAt,
       submittedBy,
       versionNumber: version.number,

@@ -1,0 +1,217 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { query, sql } from '../db/sql.ts';
+
+type CheckInWrite = {
+  conferenceId: number;
+  bridgePointId: number;
+  participantKey: string;
+  name: string;
+  memberNumber: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  connections: number;
+};
+
+type Batch = {
+  checkIns: Map<string, CheckInWrite>;
+  seen: Map<string, { bridgePointId: number; participantKey: string; at: Date }>;
+  /** Interval and other per-bridge-point writes, applied in order. */
+  ordered: ((em: EntityManager) => Promise<void>)[];
+  done: Promise<Map<string, Date>>;
+  resolve: (firstSeen: Map<string, Date>) => void;
+  reject: (error: unknown) => void;
+};
+
+const MAX_BATCH = 1000;
+const CHUNK = 1000;
+const RETRIES = [200, 1000, 3000];
+
+function newBatch(): Batch {
+  let resolve!: Batch['resolve'];
+  let reject!: Batch['reject'];
+  const done = new Promise<Map<string, Date>>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  done.catch(() => undefined);
+  return { checkIns: new Map(), seen: new Map(), ordered: [], done, resolve, reject };
+}
+
+function sizeOf(batch: Batch): number {
+  return batch.checkIns.size + batch.seen.size + batch.ordered.length;
+}
+
+const keyOf = (bridgePointId: number, participantKey: string) => `${bridgePointId}|${participantKey}`;
+
+/**
+ * Write-behind for the live counter: check-ins, last-seen times and connected intervals are queued and
+ * written in one transaction per batch (a join storm of thousands becomes a few statements). Every
+ * write resolves once its batch has committed, and `flush()` resolves once everything queued before
+ * it has: the publisher awaits it, so nothing is shown before it is stored.
+ */
+export class LiveRecorder {
+  readonly #orm: MikroORM;
+  readonly #log: Logger;
+  #pending: Batch = newBatch();
+  #tail: Promise<unknown> = Promise.resolve();
+  #scheduled: NodeJS.Timeout | null = null;
+  #delayMs: number;
+
+  constructor(orm: MikroORM, log: Logger, delayMs = 15) {
+    this.#orm = orm;
+    this.#log = log;
+    this.#delayMs = delayMs;
+  }
+
+  /** A participant's socket connected: first seen (kept if earlier), last seen, one more connection. */
+  checkIn(write: Omit<CheckInWrite, 'firstSeenAt' | 'lastSeenAt' | 'connections'>, at: Date): Promise<Date> {
+    const key = keyOf(write.bridgePointId, write.participantKey);
+    const batch = this.#pending;
+    const existing = batch.checkIns.get(key);
+    if (existing) {
+      existing.lastSeenAt = at;
+      existing.connections += 1;
+      existing.name = write.name;
+      existing.memberNumber = write.memberNumber ?? existing.memberNumber;
+    } else {
+      batch.checkIns.set(key, { ...write, firstSeenAt: at, lastSeenAt: at, connections: 1 });
+    }
+    this.#schedule();
+    return batch.done.then((firstSeen) => firstSeen.get(key) ?? at);
+  }
+
+  /** A participant's socket disconnected: they were last seen now. */
+  seen(bridgePointId: number, participantKey: string, at: Date): Promise<void> {
+    this.#pending.seen.set(keyOf(bridgePointId, participantKey), { bridgePointId, participantKey, at });
+    return this.#enqueued();
+  }
+
+  /** A bridge point became connected (not a return within the grace window). */
+  openInterval(bridgePointId: number, at: Date): Promise<void> {
+    this.#pending.ordered.push(async (em) => {
+      await query(
+        em,
+        sql`insert into bridge_point_interval (bridge_point_id, connected_at) values (${bridgePointId}, ${at})
+            on conflict do nothing`,
+      );
+      await query(
+        em,
+        sql`update bridge_point set first_connected_at = ${at} where id = ${bridgePointId} and first_connected_at is null`,
+      );
+    });
+    return this.#enqueued();
+  }
+
+  /** A bridge point's grace window ran out: its interval ends when its last console dropped. */
+  closeInterval(bridgePointId: number, at: Date): Promise<void> {
+    this.#pending.ordered.push(async (em) => {
+      await query(
+        em,
+        sql`update bridge_point_interval set disconnected_at = greatest(connected_at, ${at}::timestamptz)
+             where bridge_point_id = ${bridgePointId} and disconnected_at is null`,
+      );
+    });
+    return this.#enqueued();
+  }
+
+  /** Resolves once everything queued so far is committed. */
+  flush(): Promise<void> {
+    if (sizeOf(this.#pending) > 0) {
+      const { done } = this.#pending;
+      this.#run();
+      return done.then(() => undefined);
+    }
+    return this.#tail.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  #enqueued(): Promise<void> {
+    const { done } = this.#pending;
+    this.#schedule();
+    return done.then(() => undefined);
+  }
+
+  #schedule(): void {
+    if (sizeOf(this.#pending) >= MAX_BATCH) {
+      this.#run();
+      return;
+    }
+    this.#scheduled ??= setTimeout(() => this.#run(), this.#delayMs);
+  }
+
+  #run(): void {
+    if (this.#scheduled) {
+      clearTimeout(this.#scheduled);
+      this.#scheduled = null;
+    }
+    const batch = this.#pending;
+    if (sizeOf(batch) === 0) return;
+    this.#pending = newBatch();
+    this.#tail = this.#tail.then(
+      () => this.#write(batch),
+      () => this.#write(batch),
+    );
+  }
+
+  async #write(batch: Batch): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const firstSeen = await this.#orm.em.fork().transactional((em) => this.#writeBatch(em, batch));
+        batch.resolve(firstSeen);
+        return;
+      } catch (error) {
+        if (attempt >= RETRIES.length) {
+          this.#log.error({ err: error }, 'live counter: a batch of writes failed');
+          batch.reject(error);
+          return;
+        }
+        this.#log.warn({ err: error, attempt }, 'live counter: retrying a batch of writes');
+        await new Promise((resolve) => setTimeout(resolve, RETRIES[attempt]));
+      }
+    }
+  }
+
+  async #writeBatch(em: EntityManager, batch: Batch): Promise<Map<string, Date>> {
+    const firstSeen = new Map<string, Date>();
+    const checkIns = [...batch.checkIns.values()];
+    for (let i = 0; i < checkIns.length; i += CHUNK) {
+      const chunk = checkIns.slice(i, i + CHUNK);
+      const rows = await query<{ bridgePointId: number; participantKey: string; firstSeenAt: Date }>(
+        em,
+        sql`insert into check_in (conference_id, bridge_point_id, participant_key, name, member_number,
+                                  first_seen_at, last_seen_at, connections)
+            select * from unnest(${chunk.map((c) => c.conferenceId)}::int[], ${chunk.map((c) => c.bridgePointId)}::int[],
+                                 ${chunk.map((c) => c.participantKey)}::text[], ${chunk.map((c) => c.name)}::text[],
+                                 ${chunk.map((c) => c.memberNumber)}::text[],
+                                 ${chunk.map((c) => c.firstSeenAt.toISOString())}::timestamptz[],
+                                 ${chunk.map((c) => c.lastSeenAt.toISOString())}::timestamptz[],
+                                 ${chunk.map((c) => c.connections)}::int[])
+            on conflict (bridge_point_id, participant_key) do update set
+              first_seen_at = least(check_in.first_seen_at, excluded.first_seen_at),
+              last_seen_at = greatest(check_in.last_seen_at, excluded.last_seen_at),
+              name = excluded.name,
+              member_number = coalesce(excluded.member_number, check_in.member_number),
+              connections = check_in.connections + excluded.connections
+            returning bridge_point_id as "bridgePointId", participant_key as "participantKey",
+                      first_seen_at as "firstSeenAt"`,
+      );
+      for (const row of rows) firstSeen.set(keyOf(row.bridgePointId, row.participantKey), row.firstSeenAt);
+    }
+    const seen = [...batch.seen.values()];
+    for (let i = 0; i < seen.length; i += CHUNK) {
+      const chunk = seen.slice(i, i + CHUNK);
+      await query(
+        em,
+        sql`update check_in c set last_seen_at = greatest(c.last_seen_at, v.at)
+              from unnest(${chunk.map((s) => s.bridgePointId)}::int[], ${chunk.map((s) => s.participantKey)}::text[],
+                          ${chunk.map((s) => s.at.toISOString())}::timestamptz[]) as v(bp, key, at)
+             where c.bridge_point_id = v.bp and c.participant_key = v.key`,
+      );
+    }
+    for (const write of batch.ordered) await write(em);
+    return firstSeen;
+  }
+}

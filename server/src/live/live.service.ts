@@ -1,0 +1,689 @@
+import {
+  type LiveBridgePointRow,
+  type LiveChanges,
+  type LiveSnapshot,
+  type LiveTotals,
+  liveTotals,
+  type OperatorState,
+  presentOf,
+} from '@diemcau/schema';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.ts';
+import { query, sql } from '../db/sql.ts';
+import {
+  type BridgePointLoadRow,
+  type ConferenceRow,
+  type LiveBridgePoint,
+  type LiveConference,
+  type LiveEmitter,
+  loadBridgePointRows,
+  loadConferenceRow,
+  loadLiveUnits,
+  silentEmitter,
+  statusEvent,
+  toLiveBridgePoint,
+} from './live.model.ts';
+import { LiveRecorder } from './live.recorder.ts';
+import type { PresenceCount, PresenceStore } from './presence.store.ts';
+
+export type LiveOptions = { graceMs: number; sampleMs: number; publishMs: number };
+
+export function liveOptions(config: Config): LiveOptions {
+  return config.live;
+}
+
+const noCount: PresenceCount = { consoles: 0, participants: 0 };
+
+/**
+ * The live conference counter of one process: it turns presence (who is connected, from the
+ * `PresenceStore`) and what operators report into per-bridge-point state, totals and roll-ups; runs
+ * the reconnect grace windows; records connected intervals and check-ins (through the recorder);
+ * publishes coalesced changes after they are committed; and samples the timeline of LIVE conferences.
+ */
+export class LiveService {
+  readonly #orm: MikroORM;
+  readonly #log: Logger;
+  readonly #options: LiveOptions;
+  readonly store: PresenceStore;
+  readonly recorder: LiveRecorder;
+  #emitter: LiveEmitter = silentEmitter;
+  readonly #conferences = new Map<number, LiveConference>();
+  readonly #loading = new Map<number, Promise<LiveConference | null>>();
+  #sampler: NodeJS.Timeout | null = null;
+  #sampling: Promise<void> | null = null;
+  #stopped = false;
+
+  constructor(orm: MikroORM, log: Logger, options: LiveOptions, store: PresenceStore) {
+    this.#orm = orm;
+    this.#log = log.child({ component: 'live' });
+    this.#options = options;
+    this.store = store;
+    this.recorder = new LiveRecorder(orm, this.#log);
+  }
+
+  get options(): LiveOptions {
+    return this.#options;
+  }
+
+  attachEmitter(emitter: LiveEmitter): void {
+    this.#emitter = emitter;
+  }
+
+  /** Loads the conferences that are LIVE (after a restart their consoles come back) and starts sampling. */
+  async start(): Promise<void> {
+    const live = await query<{ id: number }>(this.#orm.em.fork(), sql`select id from conference where status = 'LIVE'`);
+    for (const { id } of live) await this.conference(id);
+    this.#sampler = setInterval(() => {
+      this.#sampling ??= this.#sample().finally(() => {
+        this.#sampling = null;
+      });
+    }, this.#options.sampleMs);
+    this.#sampler.unref();
+  }
+
+  /** Stops timers and writes what is queued. Connections left open stay counted in the database's intervals. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#sampler) clearInterval(this.#sampler);
+    for (const conference of this.#conferences.values()) {
+      if (conference.timer) clearTimeout(conference.timer);
+      conference.timer = null;
+      for (const bp of conference.bridgePoints.values()) {
+        if (bp.graceTimer) clearTimeout(bp.graceTimer);
+        bp.graceTimer = null;
+      }
+    }
+    await this.#sampling;
+    await Promise.all([...this.#conferences.values()].map((c) => c.publishing));
+    await this.recorder.flush();
+  }
+
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** The conference's live state (loaded on first use), or null when there is no such conference. */
+  conference(id: number): Promise<LiveConference | null> {
+    const known = this.#conferences.get(id);
+    if (known) return Promise.resolve(known);
+    let loading = this.#loading.get(id);
+    if (!loading) {
+      loading = this.#load(id).finally(() => this.#loading.delete(id));
+      this.#loading.set(id, loading);
+    }
+    return loading;
+  }
+
+  /** The conference if this process has it loaded (no database access); ended ones are forgotten. */
+  loaded(id: number): LiveConference | undefined {
+    return this.#conferences.get(id);
+  }
+
+  async #load(id: number): Promise<LiveConference | null> {
+    const row = await loadConferenceRow(this.#orm, id);
+    if (!row) return null;
+    const rows = await loadBridgePointRows(this.#orm, id);
+    const now = Date.now();
+    const conference: LiveConference = {
+      id,
+      title: row.title,
+      status: row.status,
+      ending: false,
+      scheduledStartAt: row.scheduledStartAt,
+      scheduledEndAt: row.scheduledEndAt,
+      startedAt: row.startedAt,
+      endedAt: row.endedAt,
+      organizingUnitId: row.organizingUnitId,
+      organizingUnitPath: row.organizingUnitPath,
+      organizingUnitLevel: row.organizingUnitLevel,
+      bridgePoints: new Map(),
+      order: [],
+      codes: new Map(),
+      units: [],
+      peak: row.peakPresentAt ? { present: row.peakPresent, at: row.peakPresentAt.getTime() } : null,
+      peakDirty: false,
+      seq: 0,
+      published: null,
+      publishedAt: 0,
+      publishedKey: '',
+      dirty: true,
+      structural: false,
+      timer: null,
+      publishing: null,
+    };
+    const stale: { id: number; at: Date }[] = [];
+    for (const bpRow of rows) {
+      const bp = this.#fromRow(conference, row, bpRow, now, stale);
+      conference.bridgePoints.set(bp.id, bp);
+    }
+    this.#index(conference, rows);
+    conference.units = await loadLiveUnits(this.#orm, conference.bridgePoints.values(), conference.organizingUnitLevel);
+    // Intervals left open by a process that stopped long ago end at its last heartbeat.
+    for (const { id: bridgePointId, at } of stale) void this.recorder.closeInterval(bridgePointId, at);
+    if (conference.status === 'ENDED') return conference;
+    const raced = this.#conferences.get(id);
+    if (raced) return raced;
+    this.#conferences.set(id, conference);
+    return conference;
+  }
+
+  /** Status of a bridge point from the database alone: who is connected is rebuilt from live connections. */
+  #fromRow(
+    conference: LiveConference,
+    row: ConferenceRow,
+    bpRow: BridgePointLoadRow,
+    now: number,
+    stale: { id: number; at: Date }[],
+  ): LiveBridgePoint {
+    if (!bpRow.intervalOpen) {
+      const status = bpRow.firstConnectedAt ? 'DROPPED' : 'NEVER_CONNECTED';
+      return toLiveBridgePoint(bpRow, status, bpRow.lastDisconnectedAt?.getTime() ?? null);
+    }
+    // Connected when the previous process stopped: unstable from its last heartbeat, so consoles
+    // that reconnect within the grace window continue the same interval.
+    const lastAlive = Math.min(row.heartbeatAt?.getTime() ?? now, now);
+    if (conference.status === 'ENDED' || now - lastAlive >= this.#options.graceMs) {
+      stale.push({ id: bpRow.id, at: new Date(lastAlive) });
+      return toLiveBridgePoint(bpRow, 'DROPPED', lastAlive);
+    }
+    const bp = toLiveBridgePoint(bpRow, 'UNSTABLE', lastAlive);
+    this.#startGrace(conference, bp, this.#options.graceMs - (now - lastAlive));
+    return bp;
+  }
+
+  #index(conference: LiveConference, rows: BridgePointLoadRow[]): void {
+    conference.order = rows.map((r) => r.id);
+    conference.codes = new Map(rows.map((r) => [r.checkInCode, r.id]));
+  }
+
+  /** Re-reads the conference and its bridge points after a change (keeps who is connected). */
+  async reload(id: number): Promise<void> {
+    const conference = this.#conferences.get(id);
+    if (!conference) return;
+    const row = await loadConferenceRow(this.#orm, id);
+    if (!row) {
+      this.#forget(conference);
+      return;
+    }
+    conference.title = row.title;
+    conference.scheduledStartAt = row.scheduledStartAt;
+    conference.scheduledEndAt = row.scheduledEndAt;
+    const rows = await loadBridgePointRows(this.#orm, id);
+    const now = Date.now();
+    const next = new Map<number, LiveBridgePoint>();
+    for (const bpRow of rows) {
+      const known = conference.bridgePoints.get(bpRow.id);
+      if (known) {
+        known.displayName = bpRow.displayName;
+        known.host = bpRow.host;
+        known.expected = bpRow.expected;
+        known.checkInCode = bpRow.checkInCode;
+        known.reportedHeadcount = bpRow.reportedHeadcount;
+        known.unitName = bpRow.unitName;
+        next.set(known.id, known);
+      } else {
+        next.set(bpRow.id, this.#fromRow(conference, row, bpRow, now, []));
+      }
+    }
+    for (const [bpId, bp] of conference.bridgePoints) {
+      if (!next.has(bpId) && bp.graceTimer) clearTimeout(bp.graceTimer);
+    }
+    conference.bridgePoints = next;
+    this.#index(conference, rows);
+    conference.units = await loadLiveUnits(this.#orm, next.values(), conference.organizingUnitLevel);
+    conference.structural = true;
+    this.markDirty(conference);
+  }
+
+  #forget(conference: LiveConference): void {
+    if (conference.timer) clearTimeout(conference.timer);
+    for (const bp of conference.bridgePoints.values()) if (bp.graceTimer) clearTimeout(bp.graceTimer);
+    this.#conferences.delete(conference.id);
+  }
+
+  /** Whether connections to this conference are still counted and recorded. */
+  accepting(conference: LiveConference): boolean {
+    return conference.status !== 'ENDED' && !conference.ending && !this.#stopped;
+  }
+
+  // ----- operator consoles ----------------------------------------------------------------------
+
+  async consoleConnected(conference: LiveConference, bridgePointId: number, socketId: string): Promise<void> {
+    await this.store.addConsole(conference.id, bridgePointId, socketId);
+    const bp = conference.bridgePoints.get(bridgePointId);
+    if (!bp || !this.accepting(conference)) return;
+    if (bp.status !== 'CONNECTED') {
+      if (bp.status === 'UNSTABLE') {
+        // Back within the grace window: the same connected interval goes on.
+        if (bp.graceTimer) clearTimeout(bp.graceTimer);
+        bp.graceTimer = null;
+      } else {
+        void this.recorder.openInterval(bp.id, new Date());
+      }
+      bp.status = 'CONNECTED';
+      bp.downSince = null;
+    }
+    this.markDirty(conference);
+  }
+
+  async consoleDisconnected(conference: LiveConference, bridgePointId: number, socketId: string): Promise<void> {
+    const left = await this.store.removeConsole(conference.id, bridgePointId, socketId);
+    const bp = conference.bridgePoints.get(bridgePointId);
+    if (!bp || !this.accepting(conference)) return;
+    if (left === 0 && bp.status === 'CONNECTED') {
+      bp.status = 'UNSTABLE';
+      bp.downSince = Date.now();
+      this.#startGrace(conference, bp, this.#options.graceMs);
+    }
+    this.markDirty(conference);
+  }
+
+  #startGrace(conference: LiveConference, bp: LiveBridgePoint, delayMs: number): void {
+    if (bp.graceTimer) clearTimeout(bp.graceTimer);
+    bp.graceTimer = setTimeout(
+      () => {
+        bp.graceTimer = null;
+        if (bp.status !== 'UNSTABLE' || !this.accepting(conference)) return;
+        bp.status = 'DROPPED';
+        void this.recorder.closeInterval(bp.id, new Date(bp.downSince ?? Date.now()));
+        this.markDirty(conference);
+      },
+      Math.max(0, delayMs),
+    );
+  }
+
+  /** After the headcount is stored. */
+  headcountReported(conference: LiveConference, bridgePointId: number, headcount: number): void {
+    const bp = conference.bridgePoints.get(bridgePointId);
+    if (!bp) return;
+    bp.reportedHeadcount = headcount;
+    this.markDirty(conference);
+  }
+
+  // ----- participants ---------------------------------------------------------------------------
+
+  /** Records the check-in and counts the participant; resolves with their first-seen time once committed. */
+  async participantConnected(
+    conference: LiveConference,
+    participant: { bridgePointId: number; key: string; name: string; memberNumber: string | null; socketId: string },
+  ): Promise<Date> {
+    const committed = this.recorder.checkIn(
+      {
+        conferenceId: conference.id,
+        bridgePointId: participant.bridgePointId,
+        participantKey: participant.key,
+        name: participant.name,
+        memberNumber: participant.memberNumber,
+      },
+      new Date(),
+    );
+    await this.store.addParticipant(conference.id, participant.bridgePointId, participant.key, participant.socketId);
+    this.markDirty(conference);
+    return committed;
+  }
+
+  async participantDisconnected(
+    conference: LiveConference,
+    participant: { bridgePointId: number; key: string; socketId: string },
+  ): Promise<void> {
+    if (this.accepting(conference)) void this.recorder.seen(participant.bridgePointId, participant.key, new Date());
+    await this.store.removeParticipant(conference.id, participant.bridgePointId, participant.key, participant.socketId);
+    this.markDirty(conference);
+  }
+
+  // ----- computing and publishing ---------------------------------------------------------------
+
+  async #rows(conference: LiveConference): Promise<LiveBridgePointRow[]> {
+    const counts = await this.store.counts(conference.id);
+    const rows: LiveBridgePointRow[] = [];
+    for (const bpId of conference.order) {
+      const bp = conference.bridgePoints.get(bpId);
+      if (!bp) continue;
+      const count = counts.get(bpId) ?? noCount;
+      rows.push({
+        id: bp.id,
+        unitId: bp.unitId,
+        unitPath: bp.unitPath,
+        displayName: bp.displayName,
+        host: bp.host,
+        status: bp.status,
+        consoles: count.consoles,
+        reportedHeadcount: bp.reportedHeadcount,
+        checkIns: count.participants,
+        present: presentOf(bp.status, bp.reportedHeadcount, count.participants),
+        expected: bp.expected,
+        downSince: bp.downSince === null ? null : new Date(bp.downSince).toISOString(),
+      });
+    }
+    return rows;
+  }
+
+  /** Raises the conference's and the bridge points' peaks (only while LIVE). */
+  #trackPeaks(
+    conference: LiveConference,
+    rows: LiveBridgePointRow[],
+    totals: LiveTotals,
+    now: number,
+    ending = false,
+  ): void {
+    if (conference.status !== 'LIVE' || (conference.ending && !ending)) return;
+    if (!conference.peak || totals.present > conference.peak.present) {
+      conference.peak = { present: totals.present, at: now };
+      conference.peakDirty = true;
+    }
+    for (const row of rows) {
+      const bp = conference.bridgePoints.get(row.id);
+      if (bp && (row.present > bp.peak || (bp.peakAt === null && row.present > 0))) {
+        bp.peak = row.present;
+        bp.peakAt = now;
+        bp.peakDirty = true;
+      }
+    }
+  }
+
+  #peakOut(conference: LiveConference) {
+    return conference.peak
+      ? { present: conference.peak.present, at: new Date(conference.peak.at).toISOString() }
+      : null;
+  }
+
+  /** Asks for a publication of this conference's state within the coalescing window. */
+  markDirty(conference: LiveConference): void {
+    conference.dirty = true;
+    if (conference.timer || conference.publishing || this.#stopped) return;
+    const wait = Math.max(0, conference.publishedAt + this.#options.publishMs - Date.now());
+    conference.timer = setTimeout(() => {
+      conference.timer = null;
+      void this.#publish(conference);
+    }, wait);
+  }
+
+  #publish(conference: LiveConference): Promise<void> {
+    if (conference.publishing) return conference.publishing;
+    conference.publishing = this.#doPublish(conference)
+      .catch((error: unknown) => this.#log.error({ err: error, conferenceId: conference.id }, 'live publish failed'))
+      .finally(() => {
+        conference.publishing = null;
+        if (conference.dirty && !this.#stopped) this.markDirty(conference);
+      });
+    return conference.publishing;
+  }
+
+  async #doPublish(conference: LiveConference): Promise<void> {
+    conference.dirty = false;
+    const structural = conference.structural;
+    conference.structural = false;
+    const rows = await this.#rows(conference);
+    // Everything these rows reflect was queued before this point: publish only once it is stored.
+    await this.recorder.flush();
+    const now = Date.now();
+    const totals = liveTotals(rows);
+    this.#trackPeaks(conference, rows, totals, now);
+    const previous = conference.published;
+    const changed: LiveBridgePointRow[] = [];
+    const next = new Map<number, LiveBridgePointRow>();
+    for (const row of rows) {
+      next.set(row.id, row);
+      const before = previous?.get(row.id);
+      if (!before || !sameRow(before, row)) changed.push(row);
+    }
+    const peak = this.#peakOut(conference);
+    const key = JSON.stringify([conference.status, totals, peak]);
+    conference.published = next;
+    conference.publishedAt = now;
+    if (!previous || structural) {
+      conference.seq += 1;
+      conference.publishedKey = key;
+      this.#emitter.dashboardSnapshot(conference.id, this.#snapshotOf(conference, rows, totals, now));
+    } else if (changed.length > 0 || key !== conference.publishedKey) {
+      conference.seq += 1;
+      conference.publishedKey = key;
+      const changes: LiveChanges = {
+        conferenceId: conference.id,
+        status: conference.status,
+        seq: conference.seq,
+        at: new Date(now).toISOString(),
+        totals,
+        peak,
+        bridgePoints: changed,
+      };
+      this.#emitter.dashboardChanges(conference.id, changes);
+    }
+    for (const row of changed) this.#emitter.operatorState(row.id, operatorState(row));
+  }
+
+  #snapshotOf(conference: LiveConference, rows: LiveBridgePointRow[], totals: LiveTotals, at: number): LiveSnapshot {
+    return {
+      conferenceId: conference.id,
+      status: conference.status,
+      seq: conference.seq,
+      at: new Date(at).toISOString(),
+      totals,
+      peak: this.#peakOut(conference),
+      bridgePoints: rows,
+      units: conference.units,
+      organizingUnitLevel: conference.organizingUnitLevel,
+    };
+  }
+
+  /**
+   * The state last published to dashboards (publishing first if nothing was yet or changes are
+   * waiting), so a dashboard that joins now continues exactly with the next `dashboard:changes`.
+   */
+  async publishedSnapshot(conference: LiveConference): Promise<LiveSnapshot> {
+    while (conference.publishing) await conference.publishing;
+    if (!conference.published) await this.#publish(conference);
+    const rows = conference.order
+      .map((id) => conference.published?.get(id))
+      .filter((r): r is LiveBridgePointRow => !!r);
+    const totals = liveTotals(rows);
+    return this.#snapshotOf(conference, rows, totals, conference.publishedAt || Date.now());
+  }
+
+  /** The state now (GraphQL): the same computation as the published one. */
+  async currentSnapshot(conference: LiveConference): Promise<LiveSnapshot> {
+    const rows = await this.#rows(conference);
+    const totals = liveTotals(rows);
+    const now = Date.now();
+    this.#trackPeaks(conference, rows, totals, now);
+    return this.#snapshotOf(conference, rows, totals, now);
+  }
+
+  /** One operator's view of their bridge point. */
+  async operatorState(conference: LiveConference, bridgePointId: number): Promise<OperatorState | null> {
+    const bp = conference.bridgePoints.get(bridgePointId);
+    if (!bp) return null;
+    const count = (await this.store.counts(conference.id)).get(bridgePointId) ?? noCount;
+    return {
+      status: bp.status,
+      consoles: count.consoles,
+      reportedHeadcount: bp.reportedHeadcount,
+      checkIns: count.participants,
+      present: presentOf(bp.status, bp.reportedHeadcount, count.participants),
+    };
+  }
+
+  // ----- lifecycle ------------------------------------------------------------------------------
+
+  /** After a conference started (committed). */
+  async conferenceStarted(id: number): Promise<void> {
+    const conference = await this.conference(id);
+    if (!conference) return;
+    const row = await loadConferenceRow(this.#orm, id);
+    if (!row) return;
+    conference.status = row.status;
+    conference.startedAt = row.startedAt;
+    this.#emitter.statusChanged(statusEvent(conference));
+    this.markDirty(conference);
+  }
+
+  /**
+   * Ending, step 1 (before the transaction): nothing more is recorded for this conference and what
+   * is queued is written. Returns the state the end transaction freezes.
+   */
+  async beginEnding(id: number): Promise<LiveConference | null> {
+    const conference = await this.conference(id);
+    if (!conference) return null;
+    conference.ending = true;
+    await this.recorder.flush();
+    return conference;
+  }
+
+  /** Ending, step 1 undone (the end transaction failed). */
+  abortEnding(conference: LiveConference): void {
+    conference.ending = false;
+  }
+
+  /**
+   * Ending, step 2 (inside the end transaction): closes connected intervals, stamps the participants
+   * still online as last seen at the end, stores the final sample and the peaks.
+   */
+  async freeze(em: EntityManager, conference: LiveConference, endedAt: Date): Promise<void> {
+    const rows = await this.#rows(conference);
+    const totals = liveTotals(rows);
+    this.#trackPeaks(conference, rows, totals, endedAt.getTime(), true);
+    const unstable = [...conference.bridgePoints.values()].filter((bp) => bp.status === 'UNSTABLE');
+    if (unstable.length > 0) {
+      await query(
+        em,
+        sql`update bridge_point_interval i set disconnected_at = greatest(i.connected_at, v.at)
+              from unnest(${unstable.map((bp) => bp.id)}::int[],
+                          ${unstable.map((bp) => new Date(bp.downSince ?? endedAt.getTime()).toISOString())}::timestamptz[])
+                   as v(bp, at)
+             where i.bridge_point_id = v.bp and i.disconnected_at is null`,
+      );
+    }
+    await query(
+      em,
+      sql`update bridge_point_interval i set disconnected_at = greatest(i.connected_at, ${endedAt}::timestamptz)
+            from bridge_point b
+           where b.id = i.bridge_point_id and b.conference_id = ${conference.id} and i.disconnected_at is null`,
+    );
+    const online = await this.store.participantsOnline(conference.id);
+    for (let i = 0; i < online.length; i += 1000) {
+      const chunk = online.slice(i, i + 1000);
+      await query(
+        em,
+        sql`update check_in c set last_seen_at = greatest(c.last_seen_at, ${endedAt}::timestamptz)
+              from unnest(${chunk.map((o) => o.bridgePointId)}::int[], ${chunk.map((o) => o.participantKey)}::text[])
+                   as v(bp, key)
+             where c.bridge_point_id = v.bp and c.participant_key = v.key`,
+      );
+    }
+    if (conference.status === 'LIVE') await this.#writeSample(em, conference, totals, endedAt);
+    await this.#writePeaks(em, conference);
+  }
+
+  /** Ending, step 3 (after commit): final state to dashboards, everyone else disconnected. */
+  async conferenceEnded(conference: LiveConference, endedAt: Date): Promise<void> {
+    conference.status = 'ENDED';
+    conference.endedAt = endedAt;
+    for (const bp of conference.bridgePoints.values()) {
+      if (bp.graceTimer) clearTimeout(bp.graceTimer);
+      bp.graceTimer = null;
+      if (bp.status === 'CONNECTED' || bp.status === 'UNSTABLE') {
+        bp.downSince = bp.status === 'UNSTABLE' ? (bp.downSince ?? endedAt.getTime()) : endedAt.getTime();
+        bp.status = 'DROPPED';
+      }
+    }
+    await this.store.clear(conference.id);
+    this.#emitter.statusChanged(statusEvent(conference));
+    if (conference.timer) clearTimeout(conference.timer);
+    conference.timer = null;
+    while (conference.publishing) await conference.publishing;
+    await this.#publish(conference);
+    this.#emitter.disconnectConference(conference.id);
+    this.#conferences.delete(conference.id);
+  }
+
+  /** After an operator link was rotated or revoked (committed). */
+  operatorLinkRevoked(bridgePointId: number): void {
+    this.#emitter.disconnectOperators(
+      bridgePointId,
+      'Liên kết điều hành đã được thay hoặc thu hồi / this operator link was replaced or revoked',
+    );
+  }
+
+  // ----- the timeline ---------------------------------------------------------------------------
+
+  async #sample(): Promise<void> {
+    const live = [...this.#conferences.values()].filter((c) => c.status === 'LIVE' && !c.ending);
+    if (live.length === 0 || this.#stopped) return;
+    const at = new Date();
+    try {
+      const work: { conference: LiveConference; totals: LiveTotals }[] = [];
+      for (const conference of live) {
+        const rows = await this.#rows(conference);
+        const totals = liveTotals(rows);
+        this.#trackPeaks(conference, rows, totals, at.getTime());
+        work.push({ conference, totals });
+      }
+      await this.#orm.em.fork().transactional(async (em) => {
+        for (const { conference, totals } of work) {
+          await this.#writeSample(em, conference, totals, at);
+          await this.#writePeaks(em, conference);
+        }
+      });
+    } catch (error) {
+      this.#log.warn({ err: error }, 'live counter: timeline sample failed');
+    }
+  }
+
+  async #writeSample(em: EntityManager, conference: LiveConference, totals: LiveTotals, at: Date): Promise<void> {
+    await query(
+      em,
+      sql`insert into conference_sample (conference_id, sampled_at, bridge_points, connected, unstable, present,
+                                         expected, check_ins, reported)
+          values (${conference.id}, ${at}, ${totals.bridgePoints}, ${totals.connected}, ${totals.unstable},
+                  ${totals.present}, ${totals.expected}, ${totals.checkIns}, ${totals.reported})
+          on conflict do nothing`,
+    );
+    await query(em, sql`update conference set heartbeat_at = ${at} where id = ${conference.id}`);
+  }
+
+  async #writePeaks(em: EntityManager, conference: LiveConference): Promise<void> {
+    if (conference.peakDirty && conference.peak) {
+      await query(
+        em,
+        sql`update conference set peak_present = ${conference.peak.present}, peak_present_at = ${new Date(conference.peak.at)}
+             where id = ${conference.id}`,
+      );
+      conference.peakDirty = false;
+    }
+    const dirty = [...conference.bridgePoints.values()].filter((bp) => bp.peakDirty && bp.peakAt !== null);
+    if (dirty.length === 0) return;
+    await query(
+      em,
+      sql`update bridge_point b set peak_present = v.peak, peak_present_at = v.at
+            from unnest(${dirty.map((bp) => bp.id)}::int[], ${dirty.map((bp) => bp.peak)}::int[],
+                        ${dirty.map((bp) => new Date(bp.peakAt!).toISOString())}::timestamptz[]) as v(id, peak, at)
+           where b.id = v.id`,
+    );
+    for (const bp of dirty) bp.peakDirty = false;
+  }
+}
+
+function sameRow(a: LiveBridgePointRow, b: LiveBridgePointRow): boolean {
+  return (
+    a.status === b.status &&
+    a.consoles === b.consoles &&
+    a.reportedHeadcount === b.reportedHeadcount &&
+    a.checkIns === b.checkIns &&
+    a.present === b.present &&
+    a.expected === b.expected &&
+    a.downSince === b.downSince &&
+    a.displayName === b.displayName &&
+    a.host === b.host
+  );
+}
+
+function operatorState(row: LiveBridgePointRow): OperatorState {
+  return {
+    status: row.status,
+    consoles: row.consoles,
+    reportedHeadcount: row.reportedHeadcount,
+    checkIns: row.checkIns,
+    present: row.present,
+  };
+}
