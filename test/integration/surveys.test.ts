@@ -155,14 +155,14 @@ describe('survey lifecycle and versions', () => {
     );
     expect(v2.updateSurvey.currentVersion.number).toBe(2);
 
-    content.sections[0]!.questions[0]!.type = 'short_text';
+    content.sections[1]!.questions.find((q) => q.key === 'effectiveness')!.type = 'integer';
     const changedType = await gql('mutation ($i: UpdateSurveyInput!) { updateSurvey(input: $i) { id } }', {
       i: { id, content, newVersion: true },
     });
     expect(changedType.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'KEY_TYPE_CHANGED',
-      questionKey: 'members_total',
+      questionKey: 'effectiveness',
     });
 
     const clone = ok(

@@ -77,7 +77,21 @@ export type Section = {
   questions: Question[];
 };
 
-export type QuestionnaireContent = { sections: Section[] };
+/**
+ * A named figure of the review report: the ratio of sums of numeric questions (e.g. members who
+ * studied / members), rolled up as a ratio of sums — never a mean of per-unit ratios.
+ */
+export type Indicator = {
+  key: string;
+  label: string;
+  labelEn?: string;
+  numerator: string[];
+  denominator: string[];
+  /** Shown as a percentage (×100). Default true. */
+  percent?: boolean;
+};
+
+export type QuestionnaireContent = { sections: Section[]; indicators?: Indicator[] };
 
 /** What a respondent sends for each question type. */
 export type ChoiceAnswer = { choice: string; other?: string };

@@ -326,5 +326,37 @@ export function validateContent(content: unknown): ContentProblem[] {
       if (typeof q.key === 'string' && keyPattern.test(q.key) && !seenQuestions.has(q.key)) seenQuestions.set(q.key, q);
     });
   });
+  if (content.indicators !== undefined) {
+    if (!Array.isArray(content.indicators)) add('indicators', 'INVALID', 'indicators must be a list');
+    else {
+      const numeric = new Set(['integer', 'decimal', 'percentage']);
+      const seen = new Set<string>();
+      content.indicators.forEach((raw: unknown, ii: number) => {
+        const ip = `indicators[${ii}]`;
+        if (!isPlainObject(raw)) {
+          add(ip, 'INVALID', 'an indicator must be an object');
+          return;
+        }
+        if (typeof raw.key !== 'string' || !keyPattern.test(raw.key))
+          add(`${ip}.key`, 'INVALID_KEY', 'keys: a-z, 0-9, _');
+        else if (seen.has(raw.key)) add(`${ip}.key`, 'DUPLICATE_KEY', `indicator key "${raw.key}" repeats`);
+        else seen.add(raw.key);
+        if (typeof raw.label !== 'string' || !raw.label.trim())
+          add(`${ip}.label`, 'REQUIRED', 'an indicator needs a label');
+        for (const part of ['numerator', 'denominator'] as const) {
+          const keys = raw[part];
+          if (!Array.isArray(keys) || keys.length === 0)
+            add(`${ip}.${part}`, 'REQUIRED', `${part}: at least one question key`);
+          else {
+            for (const key of keys) {
+              const q = typeof key === 'string' ? seenQuestions.get(key) : undefined;
+              if (!q || !numeric.has(q.type))
+                add(`${ip}.${part}`, 'BAD_INDICATOR', `"${String(key)}" is not a number question`);
+            }
+          }
+        }
+      });
+    }
+  }
   return problems;
 }

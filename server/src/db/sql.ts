@@ -8,7 +8,15 @@ export { sql };
  * its transaction when it has one. For what the ORM does not express well: the ltree unit tree,
  * bulk writes, analytics.
  */
+/** Statements run per EntityManager (one fork per request), for the statement-count check in tests. */
+const statements = new WeakMap<EntityManager, number>();
+
+export function statementCount(em: EntityManager): number {
+  return statements.get(em) ?? 0;
+}
+
 export async function query<T>(em: EntityManager, statement: RawBuilder<T>): Promise<T[]> {
+  statements.set(em, (statements.get(em) ?? 0) + 1);
   const result = await statement.execute(em.getKysely());
   return result.rows as T[];
 }

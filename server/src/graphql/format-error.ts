@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import type { Context } from './context.ts';
@@ -23,7 +23,9 @@ const clientCodes = new Set([
  */
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // Errors thrown by plugins (e.g. the cost limit) arrive wrapped in a GraphQLError.
+    if (original instanceof GraphQLError && original.originalError) original = original.originalError;
     if (original instanceof AppError) {
       return {
         message: original.message,

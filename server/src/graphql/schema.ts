@@ -2,6 +2,14 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.ts';
+import { QuestionStatsResolver, SurveyAnalyticsResolver } from '../analytics/analytics.resolver.ts';
+import {
+  BridgePointResolver,
+  ConferenceLiveResolver,
+  ConferenceResolver,
+  LiveBridgePointResolver,
+  LiveRollupResolver,
+} from '../conferences/conference.resolver.ts';
 import { RespondResolver } from '../surveys/respond.resolver.ts';
 import { AssignmentResolver, SurveyResolver } from '../surveys/survey.resolver.ts';
 import { HealthResolver } from '../system/health.resolver.ts';
@@ -15,6 +23,13 @@ export const resolvers = [
   SurveyResolver,
   AssignmentResolver,
   RespondResolver,
+  SurveyAnalyticsResolver,
+  QuestionStatsResolver,
+  ConferenceResolver,
+  BridgePointResolver,
+  ConferenceLiveResolver,
+  LiveRollupResolver,
+  LiveBridgePointResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { resolveViewer, SESSION_COOKIE } from '../accounts/auth.service.ts';
 import type { Context } from '../graphql/context.ts';
 import { createFormatError, expandProblemsPlugin } from '../graphql/format-error.ts';
+import { limitsPlugin } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { getSchema } from '../graphql/schema.ts';
 import type { Runtime } from '../runtime.ts';
@@ -80,12 +81,13 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : report.status, database: report.database });
   });
 
+  const schema = await getSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(log),
-    plugins: [expandProblemsPlugin],
+    plugins: [expandProblemsPlugin, limitsPlugin(schema, config.isProduction)],
   });
   await apollo.start();
   const context = async (req: FastifyRequest, reply: FastifyReply): Promise<Context> => {

@@ -155,7 +155,12 @@ export async function revokeLink(ctx: Context, assignmentId: unknown): Promise<A
 export async function listAssignments(
   ctx: Context,
   surveyId: unknown,
-  options: { states?: AssignmentState[] | null; first?: number | null; after?: string | null },
+  options: {
+    states?: AssignmentState[] | null;
+    first?: number | null;
+    after?: string | null;
+    underPath?: string | null;
+  },
 ) {
   const survey = await readableSurvey(ctx, surveyId, 'surveyId');
   const viewer = requireViewer(ctx);
@@ -163,6 +168,7 @@ export async function listAssignments(
   const cursor = decodeCursor(options.after, ['string', 'number']) as [string, number] | null;
   const where = sql`a.survey_id = ${survey.id} and a.withdrawn_at is null
     ${viewer.scopePath ? sql`and a.unit_path <@ ${viewer.scopePath}::ltree` : sql``}
+    ${options.underPath ? sql`and a.unit_path <@ ${options.underPath}::ltree` : sql``}
     ${options.states?.length ? sql`and ${assignmentState} = any(${options.states}::text[])` : sql``}`;
   const rows = await query<AssignmentRow>(
     ctx.em,

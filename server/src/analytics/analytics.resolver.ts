@@ -1,0 +1,140 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.ts';
+import { listAssignments } from '../surveys/assignment.service.ts';
+import { AssignmentConnection, AssignmentState } from '../surveys/survey.types.ts';
+import * as analytics from './analytics.service.ts';
+import {
+  AnalyticsFilterInput,
+  Basis,
+  ChoiceBreakdown,
+  CrossTab,
+  DateBreakdown,
+  IndicatorStats,
+  NumberBreakdown,
+  ProgressReport,
+  QuestionStats,
+  SurveyAnalytics,
+  TextAnswerConnection,
+} from './analytics.types.ts';
+
+type AnalyticsRoot = SurveyAnalytics & { scope: analytics.AnalyticsScope };
+type QuestionRoot = QuestionStats & { scope: analytics.AnalyticsScope };
+
+/** Heavier fields cost more in the query cost limit. */
+const heavy = { complexity: 20 };
+
+@Resolver(() => SurveyAnalytics)
+export class SurveyAnalyticsResolver {
+  @Query(() => SurveyAnalytics, {
+    description:
+      'ANALYST, ORGANIZER, ADMIN. Analytics of a survey within a scope (default: yours), grouped at a level (2 = by district).',
+  })
+  async surveyAnalytics(
+    @Ctx() ctx: Context,
+    @Arg('surveyId', () => ID) surveyId: string,
+    @Arg('level', () => Int) level: number,
+    @Arg('scopeUnitId', () => ID, { nullable: true }) scopeUnitId?: string | null,
+    @Arg('filter', () => AnalyticsFilterInput, { nullable: true }) filter?: AnalyticsFilterInput | null,
+  ): Promise<AnalyticsRoot> {
+    const scope = await analytics.analyticsScope(ctx, surveyId, level, scopeUnitId, filter);
+    return { surveyId: scope.survey.id, level: scope.level, scope };
+  }
+
+  @FieldResolver(() => ProgressReport, {
+    ...heavy,
+    description: 'Assigned, submitted (on time, late), drafts, not opened; rate.',
+  })
+  progress(@Root() root: AnalyticsRoot, @Ctx() ctx: Context) {
+    return analytics.progress(ctx, root.scope);
+  }
+
+  @FieldResolver(() => Basis, { description: 'How many submitted responses the figures rest on, and their versions.' })
+  basis(@Root() root: AnalyticsRoot, @Ctx() ctx: Context) {
+    return analytics.basis(ctx, root.scope);
+  }
+
+  @FieldResolver(() => AssignmentConnection, {
+    ...heavy,
+    description: 'Units in scope that have not submitted, by name.',
+  })
+  notSubmitted(
+    @Root() root: AnalyticsRoot,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return listAssignments(ctx, root.surveyId, {
+      states: [AssignmentState.NOT_OPENED, AssignmentState.OPENED, AssignmentState.DRAFT],
+      first,
+      after,
+      underPath: root.scope.scopePath,
+    });
+  }
+
+  @FieldResolver(() => QuestionStats, { description: 'Statistics of one question, by its key.' })
+  question(@Root() root: AnalyticsRoot, @Arg('key', () => String) key: string): QuestionRoot {
+    const q = analytics.questionOf(root.scope, key);
+    return { key: q.key, type: q.type, label: q.label, scope: root.scope };
+  }
+
+  @FieldResolver(() => [IndicatorStats], {
+    ...heavy,
+    description: 'The survey’s indicators (ratios of sums), by group and in total.',
+  })
+  indicators(@Root() root: AnalyticsRoot, @Ctx() ctx: Context) {
+    return analytics.indicators(ctx, root.scope);
+  }
+
+  @FieldResolver(() => CrossTab, { ...heavy })
+  crossTab(
+    @Root() root: AnalyticsRoot,
+    @Ctx() ctx: Context,
+    @Arg('rowKey', () => String) rowKey: string,
+    @Arg('columnKey', () => String) columnKey: string,
+  ) {
+    return analytics.crossTab(ctx, root.scope, rowKey, columnKey);
+  }
+
+  @FieldResolver(() => TextAnswerConnection, {
+    ...heavy,
+    description: 'Text answers (and "Other" texts), newest first; search ignores accents.',
+  })
+  textAnswers(
+    @Root() root: AnalyticsRoot,
+    @Ctx() ctx: Context,
+    @Arg('key', () => String) key: string,
+    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return analytics.textAnswers(ctx, root.scope, key, search, first, after);
+  }
+}
+
+@Resolver(() => QuestionStats)
+export class QuestionStatsResolver {
+  @FieldResolver(() => ChoiceBreakdown, {
+    ...heavy,
+    description: 'Single/multiple choice, yes/no, scale: counts and shares per option.',
+  })
+  choices(@Root() root: QuestionRoot, @Ctx() ctx: Context) {
+    return analytics.choices(ctx, root.scope, analytics.questionOf(root.scope, root.key));
+  }
+
+  @FieldResolver(() => NumberBreakdown, {
+    ...heavy,
+    description: 'Numbers (and scales, and one matrix row): count, sum, mean, min, max, quartiles.',
+  })
+  numbers(
+    @Root() root: QuestionRoot,
+    @Ctx() ctx: Context,
+    @Arg('row', () => String, { nullable: true }) row?: string | null,
+  ) {
+    return analytics.numbers(ctx, root.scope, analytics.questionOf(root.scope, root.key), row);
+  }
+
+  @FieldResolver(() => DateBreakdown, { ...heavy, description: 'Dates: earliest, latest, counts per month.' })
+  dates(@Root() root: QuestionRoot, @Ctx() ctx: Context) {
+    return analytics.dates(ctx, root.scope, analytics.questionOf(root.scope, root.key));
+  }
+}
