@@ -9,10 +9,14 @@ export type TestServer = RunningServer & {
 
 /**
  * The real server (Fastify, Apollo, Socket.IO, the built web) on port 0, against a fresh database
- * cloned from the template. `env` overrides any configuration variable.
+ * cloned from the template. `env` overrides any configuration variable. `options.database` reuses a
+ * database instead (a restart: pass the old server's database and `PORT`).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
   const result = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
