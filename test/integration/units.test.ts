@@ -297,6 +297,14 @@ describe('editing the tree', () => {
     );
     expect(restored.data?.restoreUnit.archivedAt).toBeNull();
 
+    const toRoot = await graphql<{ updateUnit: { level: number; parent: null } }>(
+      server.url,
+      `mutation { updateUnit(input: { id: "${id}", parentId: null }) { level parent { code } } }`,
+      { headers },
+    );
+    expect(toRoot.data?.updateUnit).toEqual({ level: 1, parent: null });
+    expect((await unitByCode('EDIT-1-A')).data?.unit.pathCodes).toEqual(['EDIT-1', 'EDIT-1-A']);
+
     const leaf = await graphql(server.url, `mutation { deleteUnit(id: "${child.data!.createUnit.id}") }`, { headers });
     expect(leaf.data).toEqual({ deleteUnit: true });
   });

@@ -44,7 +44,7 @@ export class UpdateUnitInput {
   @Field(() => String, { nullable: true })
   kindCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The new parent; null moves the unit to the top of the tree.' })
   parentId?: number | null;
 }
 

@@ -146,7 +146,9 @@ export async function updateUnit(ctx: Context, input: UpdateUnitInput): Promise<
   const name = input.name === null || input.name === undefined ? unit.name : validateName(input.name);
   const kind = input.kindCode ? await validateKind(ctx, input.kindCode) : unit.kindCode;
   let parentId = unit.parentId;
-  if (input.parentId !== undefined && input.parentId !== null) {
+  // An explicit null moves the unit (with its subtree) to the top of the tree; omitted: no change.
+  if (input.parentId === null) parentId = null;
+  else if (input.parentId !== undefined) {
     const parent = await getUnit(ctx, input.parentId, 'parentId');
     if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`)) throw new UnitCycleError();
     parentId = parent.id;

@@ -15,16 +15,142 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      hint\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      id\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query Accounts($first: Int, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          disabledAt\n          createdAt\n          scopeUnit {\n            id\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AccountsDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      id\n      username\n    }\n  }\n": typeof types.CreateAccountDocument,
+    "\n  mutation SetAccountDisabled($id: ID!, $disabled: Boolean!) {\n    updateAccount(input: { id: $id, disabled: $disabled }) {\n      id\n      disabledAt\n    }\n  }\n": typeof types.SetAccountDisabledDocument,
+    "\n  mutation ResetAccountPassword($id: ID!, $password: String!) {\n    resetAccountPassword(id: $id, password: $password)\n  }\n": typeof types.ResetAccountPasswordDocument,
+    "\n  query UnitDetail($id: ID!) {\n    unit(id: $id) {\n      id\n      code\n      name\n      level\n      kindCode\n      archivedAt\n      childCount\n      descendantCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.UnitDetailDocument,
+    "\n  query UnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n      sortOrder\n    }\n  }\n": typeof types.UnitKindsDocument,
+    "\n  mutation UpdateUnit($input: UpdateUnitInput!) {\n    updateUnit(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateUnitDocument,
+    "\n  mutation ArchiveUnit($id: ID!) {\n    archiveUnit(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.ArchiveUnitDocument,
+    "\n  mutation RestoreUnit($id: ID!) {\n    restoreUnit(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.RestoreUnitDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) {\n    createUnit(input: $input) {\n      id\n      code\n      name\n    }\n  }\n": typeof types.CreateUnitDocument,
+    "\n  mutation ImportUnits($format: UnitFileFormat!, $content: String!, $dryRun: Boolean) {\n    importUnits(format: $format, content: $content, dryRun: $dryRun) {\n      applied\n      rows\n      created\n      updated\n      moved\n      unchanged\n      problems {\n        line\n        code\n        field\n        problem\n        message\n      }\n    }\n  }\n": typeof types.ImportUnitsDocument,
+    "\n  query ExportUnits($format: UnitFileFormat!) {\n    exportUnits(format: $format)\n  }\n": typeof types.ExportUnitsDocument,
+    "\n  query UnitChildren($filter: UnitsFilter, $first: Int, $after: String) {\n    units(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          level\n          archivedAt\n          childCount\n          kind {\n            code\n            nameVi\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.UnitChildrenDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      username\n      displayName\n      role\n      scopeUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n": typeof types.HealthDocument,
+    "\n  query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {\n    searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      archivedAt\n      childCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SearchUnitsDocument,
 };
 const documents: Documents = {
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      hint\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      id\n    }\n  }\n": types.SignInDocument,
+    "\n  query Accounts($first: Int, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          disabledAt\n          createdAt\n          scopeUnit {\n            id\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AccountsDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      id\n      username\n    }\n  }\n": types.CreateAccountDocument,
+    "\n  mutation SetAccountDisabled($id: ID!, $disabled: Boolean!) {\n    updateAccount(input: { id: $id, disabled: $disabled }) {\n      id\n      disabledAt\n    }\n  }\n": types.SetAccountDisabledDocument,
+    "\n  mutation ResetAccountPassword($id: ID!, $password: String!) {\n    resetAccountPassword(id: $id, password: $password)\n  }\n": types.ResetAccountPasswordDocument,
+    "\n  query UnitDetail($id: ID!) {\n    unit(id: $id) {\n      id\n      code\n      name\n      level\n      kindCode\n      archivedAt\n      childCount\n      descendantCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.UnitDetailDocument,
+    "\n  query UnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n      sortOrder\n    }\n  }\n": types.UnitKindsDocument,
+    "\n  mutation UpdateUnit($input: UpdateUnitInput!) {\n    updateUnit(input: $input) {\n      id\n    }\n  }\n": types.UpdateUnitDocument,
+    "\n  mutation ArchiveUnit($id: ID!) {\n    archiveUnit(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.ArchiveUnitDocument,
+    "\n  mutation RestoreUnit($id: ID!) {\n    restoreUnit(id: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.RestoreUnitDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) {\n    createUnit(input: $input) {\n      id\n      code\n      name\n    }\n  }\n": types.CreateUnitDocument,
+    "\n  mutation ImportUnits($format: UnitFileFormat!, $content: String!, $dryRun: Boolean) {\n    importUnits(format: $format, content: $content, dryRun: $dryRun) {\n      applied\n      rows\n      created\n      updated\n      moved\n      unchanged\n      problems {\n        line\n        code\n        field\n        problem\n        message\n      }\n    }\n  }\n": types.ImportUnitsDocument,
+    "\n  query ExportUnits($format: UnitFileFormat!) {\n    exportUnits(format: $format)\n  }\n": types.ExportUnitsDocument,
+    "\n  query UnitChildren($filter: UnitsFilter, $first: Int, $after: String) {\n    units(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          level\n          archivedAt\n          childCount\n          kind {\n            code\n            nameVi\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.UnitChildrenDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      username\n      displayName\n      role\n      scopeUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n": types.HealthDocument,
+    "\n  query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {\n    searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      archivedAt\n      childCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        name\n      }\n    }\n  }\n": types.SearchUnitsDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      hint\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"): typeof import('./graphql.ts').ApiTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.ts').CreateApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): typeof import('./graphql.ts').RevokeApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): typeof import('./graphql.ts').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Accounts($first: Int, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          disabledAt\n          createdAt\n          scopeUnit {\n            id\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').AccountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      id\n      username\n    }\n  }\n"): typeof import('./graphql.ts').CreateAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAccountDisabled($id: ID!, $disabled: Boolean!) {\n    updateAccount(input: { id: $id, disabled: $disabled }) {\n      id\n      disabledAt\n    }\n  }\n"): typeof import('./graphql.ts').SetAccountDisabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetAccountPassword($id: ID!, $password: String!) {\n    resetAccountPassword(id: $id, password: $password)\n  }\n"): typeof import('./graphql.ts').ResetAccountPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitDetail($id: ID!) {\n    unit(id: $id) {\n      id\n      code\n      name\n      level\n      kindCode\n      archivedAt\n      childCount\n      descendantCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        code\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.ts').UnitDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n      sortOrder\n    }\n  }\n"): typeof import('./graphql.ts').UnitKindsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUnit($input: UpdateUnitInput!) {\n    updateUnit(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').UpdateUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveUnit($id: ID!) {\n    archiveUnit(id: $id) {\n      id\n      archivedAt\n    }\n  }\n"): typeof import('./graphql.ts').ArchiveUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreUnit($id: ID!) {\n    restoreUnit(id: $id) {\n      id\n      archivedAt\n    }\n  }\n"): typeof import('./graphql.ts').RestoreUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUnit($input: CreateUnitInput!) {\n    createUnit(input: $input) {\n      id\n      code\n      name\n    }\n  }\n"): typeof import('./graphql.ts').CreateUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportUnits($format: UnitFileFormat!, $content: String!, $dryRun: Boolean) {\n    importUnits(format: $format, content: $content, dryRun: $dryRun) {\n      applied\n      rows\n      created\n      updated\n      moved\n      unchanged\n      problems {\n        line\n        code\n        field\n        problem\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').ImportUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportUnits($format: UnitFileFormat!) {\n    exportUnits(format: $format)\n  }\n"): typeof import('./graphql.ts').ExportUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitChildren($filter: UnitsFilter, $first: Int, $after: String) {\n    units(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          level\n          archivedAt\n          childCount\n          kind {\n            code\n            nameVi\n            nameEn\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').UnitChildrenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      username\n      displayName\n      role\n      scopeUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): typeof import('./graphql.ts').SignOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n"): typeof import('./graphql.ts').HealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {\n    searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      archivedAt\n      childCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.ts').SearchUnitsDocument;
 
 
 export function graphql(source: string) {

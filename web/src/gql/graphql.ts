@@ -4,16 +4,225 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateAccountInput = {
+  displayName: string;
+  /** At least 10 characters. */
+  password: string;
+  role: Role;
+  /** Required except for ADMIN. */
+  scopeUnitId?: string | number | null | undefined;
+  /** Lowercase letters, digits, . _ - (2–64). */
+  username: string;
+};
+
+export type CreateApiTokenInput = {
+  /** Days until it expires (1–365). */
+  expiresInDays?: number | null | undefined;
+  /** What the token is for, e.g. "Jupyter — báo cáo sơ kết". */
+  name: string;
+};
+
+export type CreateUnitInput = {
+  code: string;
+  kindCode: string;
+  name: string;
+  /** Omit for a root unit. */
+  parentId?: string | number | null | undefined;
+};
+
 /** OK: serving; DEGRADED: the database does not answer; SHUTTING_DOWN: draining before exit. */
 export type HealthStatus =
   | 'DEGRADED'
   | 'OK'
   | 'SHUTTING_DOWN';
 
+/** ADMIN: everything. ORGANIZER: creates surveys and conferences within its scope. ANALYST: reads results within its scope. */
+export type Role =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'ORGANIZER';
+
+/** CSV (UTF-8, header `code,name,kind,parentCode`) or JSON (an array of such objects). */
+export type UnitFileFormat =
+  | 'CSV'
+  | 'JSON';
+
+/** Which units to list. All conditions apply together. */
+export type UnitsFilter = {
+  includeArchived?: boolean | null | undefined;
+  /** Only units of these kinds. */
+  kindCodes?: Array<string> | null | undefined;
+  /** Only units at this depth (root = 1). */
+  level?: number | null | undefined;
+  /** Only the children of this unit. */
+  parentId?: string | number | null | undefined;
+  /** Only this unit and everything under it. */
+  underId?: string | number | null | undefined;
+};
+
+/** Only the fields given change. A new parent moves the whole subtree. */
+export type UpdateUnitInput = {
+  id: string | number;
+  kindCode?: string | null | undefined;
+  name?: string | null | undefined;
+  /** The new parent; null moves the unit to the top of the tree. */
+  parentId?: string | number | null | undefined;
+};
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, hint: string, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken: { token: string, apiToken: { id: string, name: string } } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken: { id: string, revokedAt: string | null } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type SignInMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { id: string } };
+
+export type AccountsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, role: Role, disabledAt: string | null, createdAt: string, scopeUnit: { id: string, code: string, name: string } | null } }> } };
+
+export type CreateAccountMutationVariables = Exact<{
+  input: CreateAccountInput;
+}>;
+
+
+export type CreateAccountMutation = { createAccount: { id: string, username: string } };
+
+export type SetAccountDisabledMutationVariables = Exact<{
+  id: string | number;
+  disabled: boolean;
+}>;
+
+
+export type SetAccountDisabledMutation = { updateAccount: { id: string, disabledAt: string | null } };
+
+export type ResetAccountPasswordMutationVariables = Exact<{
+  id: string | number;
+  password: string;
+}>;
+
+
+export type ResetAccountPasswordMutation = { resetAccountPassword: boolean };
+
+export type UnitDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnitDetailQuery = { unit: { id: string, code: string, name: string, level: number, kindCode: string, archivedAt: string | null, childCount: number, descendantCount: number, kind: { code: string, nameVi: string, nameEn: string } | null, ancestors: Array<{ id: string, code: string, name: string }> } };
+
+export type UnitKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnitKindsQuery = { unitKinds: Array<{ code: string, nameVi: string, nameEn: string, sortOrder: number }> };
+
+export type UpdateUnitMutationVariables = Exact<{
+  input: UpdateUnitInput;
+}>;
+
+
+export type UpdateUnitMutation = { updateUnit: { id: string } };
+
+export type ArchiveUnitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveUnitMutation = { archiveUnit: { id: string, archivedAt: string | null } };
+
+export type RestoreUnitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreUnitMutation = { restoreUnit: { id: string, archivedAt: string | null } };
+
+export type CreateUnitMutationVariables = Exact<{
+  input: CreateUnitInput;
+}>;
+
+
+export type CreateUnitMutation = { createUnit: { id: string, code: string, name: string } };
+
+export type ImportUnitsMutationVariables = Exact<{
+  format: UnitFileFormat;
+  content: string;
+  dryRun?: boolean | null | undefined;
+}>;
+
+
+export type ImportUnitsMutation = { importUnits: { applied: boolean, rows: number, created: number, updated: number, moved: number, unchanged: number, problems: Array<{ line: number, code: string | null, field: string, problem: string, message: string }> } };
+
+export type ExportUnitsQueryVariables = Exact<{
+  format: UnitFileFormat;
+}>;
+
+
+export type ExportUnitsQuery = { exportUnits: string };
+
+export type UnitChildrenQueryVariables = Exact<{
+  filter?: UnitsFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UnitChildrenQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, level: number, archivedAt: string | null, childCount: number, kind: { code: string, nameVi: string, nameEn: string } | null } }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, username: string, displayName: string, role: Role, scopeUnit: { id: string, code: string, name: string, ancestors: Array<{ id: string, name: string }> } | null } | null };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
 export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HealthQuery = { health: { status: HealthStatus, database: boolean, version: string, serverTime: string, uptimeSeconds: number } };
+
+export type SearchUnitsQueryVariables = Exact<{
+  query: string;
+  first?: number | null | undefined;
+  includeArchived?: boolean | null | undefined;
+}>;
+
+
+export type SearchUnitsQuery = { searchUnits: Array<{ id: string, code: string, name: string, level: number, archivedAt: string | null, childCount: number, kind: { code: string, nameVi: string, nameEn: string } | null, ancestors: Array<{ id: string, name: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -34,6 +243,237 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    id
+    name
+    hint
+    createdAt
+    expiresAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) {
+    token
+    apiToken {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($username: String!, $password: String!) {
+  signIn(username: $username, password: $password) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const AccountsDocument = new TypedDocumentString(`
+    query Accounts($first: Int, $after: String) {
+  accounts(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        username
+        displayName
+        role
+        disabledAt
+        createdAt
+        scopeUnit {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountsQuery, AccountsQueryVariables>;
+export const CreateAccountDocument = new TypedDocumentString(`
+    mutation CreateAccount($input: CreateAccountInput!) {
+  createAccount(input: $input) {
+    id
+    username
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAccountMutation, CreateAccountMutationVariables>;
+export const SetAccountDisabledDocument = new TypedDocumentString(`
+    mutation SetAccountDisabled($id: ID!, $disabled: Boolean!) {
+  updateAccount(input: {id: $id, disabled: $disabled}) {
+    id
+    disabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetAccountDisabledMutation, SetAccountDisabledMutationVariables>;
+export const ResetAccountPasswordDocument = new TypedDocumentString(`
+    mutation ResetAccountPassword($id: ID!, $password: String!) {
+  resetAccountPassword(id: $id, password: $password)
+}
+    `) as unknown as TypedDocumentString<ResetAccountPasswordMutation, ResetAccountPasswordMutationVariables>;
+export const UnitDetailDocument = new TypedDocumentString(`
+    query UnitDetail($id: ID!) {
+  unit(id: $id) {
+    id
+    code
+    name
+    level
+    kindCode
+    archivedAt
+    childCount
+    descendantCount
+    kind {
+      code
+      nameVi
+      nameEn
+    }
+    ancestors {
+      id
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitDetailQuery, UnitDetailQueryVariables>;
+export const UnitKindsDocument = new TypedDocumentString(`
+    query UnitKinds {
+  unitKinds {
+    code
+    nameVi
+    nameEn
+    sortOrder
+  }
+}
+    `) as unknown as TypedDocumentString<UnitKindsQuery, UnitKindsQueryVariables>;
+export const UpdateUnitDocument = new TypedDocumentString(`
+    mutation UpdateUnit($input: UpdateUnitInput!) {
+  updateUnit(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUnitMutation, UpdateUnitMutationVariables>;
+export const ArchiveUnitDocument = new TypedDocumentString(`
+    mutation ArchiveUnit($id: ID!) {
+  archiveUnit(id: $id) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveUnitMutation, ArchiveUnitMutationVariables>;
+export const RestoreUnitDocument = new TypedDocumentString(`
+    mutation RestoreUnit($id: ID!) {
+  restoreUnit(id: $id) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreUnitMutation, RestoreUnitMutationVariables>;
+export const CreateUnitDocument = new TypedDocumentString(`
+    mutation CreateUnit($input: CreateUnitInput!) {
+  createUnit(input: $input) {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUnitMutation, CreateUnitMutationVariables>;
+export const ImportUnitsDocument = new TypedDocumentString(`
+    mutation ImportUnits($format: UnitFileFormat!, $content: String!, $dryRun: Boolean) {
+  importUnits(format: $format, content: $content, dryRun: $dryRun) {
+    applied
+    rows
+    created
+    updated
+    moved
+    unchanged
+    problems {
+      line
+      code
+      field
+      problem
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportUnitsMutation, ImportUnitsMutationVariables>;
+export const ExportUnitsDocument = new TypedDocumentString(`
+    query ExportUnits($format: UnitFileFormat!) {
+  exportUnits(format: $format)
+}
+    `) as unknown as TypedDocumentString<ExportUnitsQuery, ExportUnitsQueryVariables>;
+export const UnitChildrenDocument = new TypedDocumentString(`
+    query UnitChildren($filter: UnitsFilter, $first: Int, $after: String) {
+  units(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        code
+        name
+        level
+        archivedAt
+        childCount
+        kind {
+          code
+          nameVi
+          nameEn
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitChildrenQuery, UnitChildrenQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    id
+    username
+    displayName
+    role
+    scopeUnit {
+      id
+      code
+      name
+      ancestors {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const HealthDocument = new TypedDocumentString(`
     query Health {
   health {
@@ -45,3 +485,24 @@ export const HealthDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
+export const SearchUnitsDocument = new TypedDocumentString(`
+    query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {
+  searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {
+    id
+    code
+    name
+    level
+    archivedAt
+    childCount
+    kind {
+      code
+      nameVi
+      nameEn
+    }
+    ancestors {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchUnitsQuery, SearchUnitsQueryVariables>;

@@ -1,6 +1,9 @@
 import type { TypedDocumentString } from '../gql/graphql.ts';
 import { apiOrigin } from './api.ts';
 
+/** Fired on `window` whenever the server answers UNAUTHENTICATED. */
+export const unauthenticatedEvent = 'diemcau:unauthenticated';
+
 /** One error of a GraphQL response, as the server formats it. */
 export type GraphQLErrorInfo = {
   message: string;
@@ -51,6 +54,8 @@ export async function request<TResult, TVariables>(
   const body = (await response.json().catch(() => null)) as ResponseBody<TResult> | null;
   if (body?.errors?.length) {
     const codes = body.errors.map((error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    // The session ended (expired, revoked, signed out elsewhere): whoever shows the viewer hears of it.
+    if (codes.includes('UNAUTHENTICATED')) dispatchEvent(new Event(unauthenticatedEvent));
     throw new RequestError([...new Set(codes)], body.errors[0]?.message ?? '', body.errors);
   }
   if (body?.error) throw new RequestError([body.error.code], body.error.message);

@@ -1,18 +1,64 @@
+import type { ComponentType } from 'preact';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { markNavigated } from '../components/page.tsx';
 import { t } from '../lib/i18n.ts';
-import { LanguageSwitch } from './language-switch.tsx';
-import { SystemStatus } from './system-status.tsx';
+import { Header } from './header.tsx';
+import { HomePage } from './home-page.tsx';
+import { NotFoundPage, PageLoadFailed } from './not-found-page.tsx';
+import { RequireViewer } from './require-viewer.tsx';
 
+/** A page in a chunk of its own, loaded when first visited; if the chunk can't be fetched, says so. */
+function lazyPage(load: () => Promise<ComponentType>) {
+  return lazy<ComponentType>(() => load().catch(() => PageLoadFailed));
+}
+
+const SignInPage = lazyPage(() => import('../account/sign-in-page.tsx').then((m) => m.SignInPage));
+const AccountPage = lazyPage(() => import('../account/account-page.tsx').then((m) => m.AccountPage));
+const UnitsPage = lazyPage(() => import('../admin/units-page.tsx').then((m) => m.UnitsPage));
+const AccountsPage = lazyPage(() => import('../admin/accounts-page.tsx').then((m) => m.AccountsPage));
+
+function AccountRoute() {
+  return (
+    <RequireViewer>
+      <AccountPage />
+    </RequireViewer>
+  );
+}
+
+function UnitsRoute() {
+  return (
+    <RequireViewer roles={['ADMIN']}>
+      <UnitsPage />
+    </RequireViewer>
+  );
+}
+
+function AccountsRoute() {
+  return (
+    <RequireViewer roles={['ADMIN']}>
+      <AccountsPage />
+    </RequireViewer>
+  );
+}
+
+/** Header, the page of the current address, footer. The server serves index.html for each of these paths. */
 export function Shell() {
   return (
-    <>
-      <header class="header">
-        <h1 class="brand">Điểm cầu</h1>
-        <LanguageSwitch />
-      </header>
-      <main class="main">
-        <SystemStatus />
+    <LocationProvider>
+      <Header />
+      <main class="main" id="main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Router onRouteChange={markNavigated}>
+            <Route path="/" component={HomePage} />
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/account" component={AccountRoute} />
+            <Route path="/admin/units" component={UnitsRoute} />
+            <Route path="/admin/accounts" component={AccountsRoute} />
+            <Route default component={NotFoundPage} />
+          </Router>
+        </ErrorBoundary>
       </main>
       <footer class="footer">{t('app.tagline')}</footer>
-    </>
+    </LocationProvider>
   );
 }

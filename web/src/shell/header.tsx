@@ -1,0 +1,89 @@
+import { useSignal } from '@preact/signals';
+import { useLocation } from 'preact-iso';
+import { describeError } from '../lib/errors.ts';
+import { type Text, t } from '../lib/i18n.ts';
+import { signOut, viewer } from '../lib/viewer.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+function NavLink({ href, label, testId }: { href: string; label: string; testId: string }) {
+  const { path } = useLocation();
+  return (
+    <a href={href} aria-current={path === href ? 'page' : undefined} data-testid={testId}>
+      {label}
+    </a>
+  );
+}
+
+/** The brand, the links the viewer may follow, who is signed in, signing out and the language. */
+export function Header() {
+  const { path, route } = useLocation();
+  const signOutError = useSignal<Text | null>(null);
+  const busy = useSignal(false);
+  const account = viewer.value;
+
+  const onSignOut = async () => {
+    busy.value = true;
+    signOutError.value = null;
+    try {
+      await signOut();
+      route('/sign-in');
+    } catch (error) {
+      signOutError.value = () => describeError(error);
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  return (
+    <header class="header">
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <a class="brand" href="/">
+        Điểm cầu
+      </a>
+      {account?.role === 'ADMIN' && (
+        <nav class="nav" aria-label={t('nav.label')}>
+          <NavLink href="/admin/units" label={t('nav.units')} testId="nav-units" />
+          <NavLink href="/admin/accounts" label={t('nav.accounts')} testId="nav-accounts" />
+        </nav>
+      )}
+      <div class="session">
+        {account ? (
+          <>
+            <a
+              class="viewer-name"
+              href="/account"
+              aria-current={path === '/account' ? 'page' : undefined}
+              data-testid="viewer-name"
+            >
+              <span class="sr-only">{t('nav.myAccount')}: </span>
+              {account.displayName}
+            </a>
+            <button
+              type="button"
+              class="button button--quiet"
+              data-testid="sign-out"
+              disabled={busy.value}
+              onClick={onSignOut}
+            >
+              {t('nav.signOut')}
+            </button>
+          </>
+        ) : (
+          path !== '/sign-in' && (
+            <a class="button button--quiet" href="/sign-in" data-testid="nav-sign-in">
+              {t('nav.signIn')}
+            </a>
+          )
+        )}
+        <LanguageSwitch />
+      </div>
+      {signOutError.value && (
+        <p class="header-error" role="alert">
+          {signOutError.value()}
+        </p>
+      )}
+    </header>
+  );
+}
