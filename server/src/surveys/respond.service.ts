@@ -1,4 +1,5 @@
-import { type Answers, type QuestionnaireContent, validateAnswers } from '@diemcau/schema';
+import { type Answers, validateAnswers } from '@diemcau/schema';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../accounts/rate-limit.ts';
 import { query, queryOne, sql } from '../db/sql.ts';
@@ -15,7 +16,7 @@ import {
   SurveyNotOpenError,
   ValidationFailedError,
 } from './survey.errors.ts';
-import { versionById } from './survey.repository.ts';
+import { type VersionRow, versionById } from './survey.repository.ts';
 import { toSurvey } from './survey.service.ts';
 import { AssignmentState, type Receipt, type RespondentQuestionnaire, SurveyStatus } from './survey.types.ts';
 
@@ -209,12 +210,12 @@ export async function saveDraft(ctx: Context, token: string, rawAnswers: unknown
 const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /**
- * Full validation with the shared rules (every problem at once), then in one transaction: the
- * response, its typed answer rows (one batched insert) and the submission record. Exactly once: the
- * assignment row is locked, a retried request with the same idempotency key gets the same receipt,
- * and of two concurrent submits one wins and the other is told ALREADY_SUBMITTED. After a submission
- * the unit may amend (intent `amend`) until its deadline when the survey allows it; each amendment
- * is kept with what changed.
+ * Full validation with the shared rules (every problem at once), then one atomic statement: the
+ * response, its typed answer rows (batched) and the submission record. Exactly once: the unique
+ * assignment_id serialises concurrent submits (one wins, the others get ALREADY_SUBMITTED), and a
+ * retried request with the same idempotency key gets the same receipt. After a submission the unit
+ * may amend (intent `amend`) until its deadline when the survey allows it; each amendment is kept
+ * with what changed.
  */
 export async function submitResponse(
   ctx: Context,
@@ -234,96 +235,145 @@ export async function submitResponse(
   const link = await resolveLink(ctx, token);
   const answers = normaliseAnswers(asAnswers(rawAnswers));
   const version = await versionById(ctx.em, link.currentVersionId!);
+  if (intent === 'amend') return amend(ctx, link, version, answers, submittedBy, idempotencyKey);
 
-  return ctx.em.transactional(async (em) => {
-    // Lock the assignment first: submits of one unit queue here. The read after it gets a fresh
-    // snapshot (read committed), so it sees what a submit that held the lock before has committed.
-    await query(em, sql`select 1 from assignment where id = ${link.assignmentId} for update`);
-    // The unit's response and any earlier submission with this idempotency key, in one read.
-    const current = await queryOne<{
-      responseId: number | null;
-      status: 'DRAFT' | 'SUBMITTED' | null;
-      answers: Answers | null;
-      receiptNumber: string | null;
-      retryNumber: string | null;
-      retryAt: Date | null;
-      retryBy: string | null;
-      retryKind: string | null;
-      retryVersion: number | null;
-    }>(
-      em,
-      sql`select r.id as "responseId", r.status, r.answers, r.receipt_number as "receiptNumber",
-                 rs.receipt_number as "retryNumber", rs.submitted_at as "retryAt", rs.submitted_by as "retryBy",
-                 rs.kind as "retryKind", (select number from survey_version v where v.id = rs.version_id) as "retryVersion"
-            from assignment a
-            left join response r on r.assignment_id = a.id
-            left join response_submission rs on rs.response_id = r.id and rs.idempotency_key = ${idempotencyKey}
-           where a.id = ${link.assignmentId}`,
+  if (isWritable(link)) {
+    const problems = validateAnswers(version.content, answers, 'submit');
+    if (problems.length > 0) throw ValidationFailedError.fromAnswers(problems);
+    const rows = toAnswerRows(version.content, answers);
+    // One statement: the response (new, or the unit's draft), its answer rows and the submission
+    // record. A response already submitted is left alone (no row comes back); a concurrent first
+    // submit waits on the unique assignment_id and then sees the winner's row.
+    const done = await queryOne<{ id: number; submittedAt: Date; number: string }>(
+      ctx.em,
+      sql`with r as (
+            insert into response (assignment_id, survey_id, unit_path, status, version_id, answers, first_submitted_at,
+                                  submitted_at, submitted_by, receipt_number)
+            values (${link.assignmentId}, ${link.surveyId}, ${link.unitPath}::ltree, 'SUBMITTED', ${version.id},
+                    ${JSON.stringify(answers)}::jsonb, now(), now(), ${submittedBy},
+                    'KS' || ${link.surveyId}::text || '-' || lpad(nextval('receipt_seq')::text, 6, '0'))
+            on conflict (assignment_id) do update
+              set status = 'SUBMITTED', version_id = excluded.version_id, answers = excluded.answers,
+                  first_submitted_at = now(), submitted_at = now(), submitted_by = excluded.submitted_by,
+                  receipt_number = excluded.receipt_number, updated_at = now()
+              where response.status = 'DRAFT'
+            returning id, submitted_at, receipt_number),
+          a as (
+            insert into answer (response_id, survey_id, unit_path, question_key, option_key, numeric_value, text_value, date_value)
+            select r.id, ${link.surveyId}, ${link.unitPath}::ltree, x.q, x.o, x.n, x.t, x.d
+              from r, unnest(${rows.map((r) => r.questionKey)}::text[], ${rows.map((r) => r.optionKey)}::text[],
+                             ${rows.map((r) => r.numericValue)}::numeric[], ${rows.map((r) => r.textValue)}::text[],
+                             ${rows.map((r) => r.dateValue)}::date[]) as x(q, o, n, t, d)),
+          s as (
+            insert into response_submission (response_id, idempotency_key, kind, receipt_number, submitted_by, version_id)
+            select r.id, ${idempotencyKey}, 'SUBMIT', r.receipt_number, ${submittedBy}, ${version.id} from r)
+        select id, submitted_at as "submittedAt", receipt_number as number from r`,
     );
-    if (current?.retryNumber) {
+    if (done) {
+      ctx.log.info(
+        { assignmentId: link.assignmentId, receipt: done.number, answers: rows.length },
+        'response submitted',
+      );
       return {
-        number: current.retryNumber,
-        submittedAt: current.retryAt!,
-        submittedBy: current.retryBy!,
-        versionNumber: current.retryVersion ?? 0,
-        amendment: current.retryKind === 'AMEND',
+        number: done.number,
+        submittedAt: done.submittedAt,
+        submittedBy,
+        versionNumber: version.number,
+        amendment: false,
       };
     }
-    const existing = current?.responseId ? { ...current, answers: current.answers ?? {} } : null;
-    assertWritable(link);
-    const amending = existing?.status === 'SUBMITTED';
-    // A first submission that finds one already there lost a race (or repeats someone else's): say so.
-    if (amending && intent === 'submit') throw new AlreadySubmittedError(existing.receiptNumber);
-    if (intent === 'amend' && !amending) throw new NotSubmittedError();
-    if (amending && !link.allowAmend) throw new AmendNotAllowedError();
+  }
+  // Nothing written: a retry of an earlier submission, one already there, or the survey is closed.
+  const retry = await earlierSubmission(ctx.em, link.assignmentId, idempotencyKey);
+  if (retry) return retry;
+  assertWritable(link);
+  const existing = await queryOne<{ receiptNumber: string | null }>(
+    ctx.em,
+    sql`select receipt_number as "receiptNumber" from response where assignment_id = ${link.assignmentId}`,
+  );
+  throw new AlreadySubmittedError(existing?.receiptNumber ?? null);
+}
 
+/** The receipt of an earlier submission or amendment with this idempotency key, if any. */
+async function earlierSubmission(
+  em: EntityManager,
+  assignmentId: number,
+  idempotencyKey: string,
+): Promise<Receipt | null> {
+  const row = await queryOne<{
+    number: string;
+    submittedAt: Date;
+    submittedBy: string;
+    kind: string;
+    versionNumber: number;
+  }>(
+    em,
+    sql`select s.receipt_number as number, s.submitted_at as "submittedAt", s.submitted_by as "submittedBy", s.kind,
+               v.number as "versionNumber"
+          from response_submission s join response r on r.id = s.response_id join survey_version v on v.id = s.version_id
+         where r.assignment_id = ${assignmentId} and s.idempotency_key = ${idempotencyKey}`,
+  );
+  return row ? { ...row, amendment: row.kind === 'AMEND' } : null;
+}
+
+/** An amendment: in a transaction with the assignment locked, kept in history with what changed. */
+async function amend(
+  ctx: Context,
+  link: LinkRow,
+  version: VersionRow,
+  answers: Answers,
+  submittedBy: string,
+  idempotencyKey: string,
+): Promise<Receipt> {
+  return ctx.em.transactional(async (em) => {
+    // Lock first: the reads after it get a fresh snapshot (read committed) with whatever the
+    // previous holder committed.
+    await query(em, sql`select 1 from assignment where id = ${link.assignmentId} for update`);
+    const retry = await earlierSubmission(em, link.assignmentId, idempotencyKey);
+    if (retry) return retry;
+    assertWritable(link);
+    const existing = await queryOne<{ id: number; status: string; answers: Answers }>(
+      em,
+      sql`select id, status, answers from response where assignment_id = ${link.assignmentId}`,
+    );
+    if (existing?.status !== 'SUBMITTED') throw new NotSubmittedError();
+    if (!link.allowAmend) throw new AmendNotAllowedError();
     const problems = validateAnswers(version.content, answers, 'submit');
     if (problems.length > 0) throw ValidationFailedError.fromAnswers(problems);
 
-    const stored = JSON.stringify(answers);
-    const response = await queryOne<{ id: number; submittedAt: Date; number: string }>(
+    const response = await queryOne<{ submittedAt: Date; number: string }>(
       em,
-      sql`insert into response (assignment_id, survey_id, unit_path, status, version_id, answers, first_submitted_at, submitted_at,
-                                submitted_by, receipt_number)
-          values (${link.assignmentId}, ${link.surveyId}, ${link.unitPath}::ltree, 'SUBMITTED', ${version.id}, ${stored}::jsonb,
-                  now(), now(), ${submittedBy}, 'KS' || ${link.surveyId}::text || '-' || lpad(nextval('receipt_seq')::text, 6, '0'))
-          on conflict (assignment_id) do update
-            set status = 'SUBMITTED', version_id = excluded.version_id, answers = excluded.answers,
-                first_submitted_at = coalesce(response.first_submitted_at, now()), submitted_at = now(),
-                submitted_by = excluded.submitted_by, receipt_number = excluded.receipt_number,
-                amendment_count = response.amendment_count + ${amending ? 1 : 0}, updated_at = now()
-          returning id, submitted_at as "submittedAt", receipt_number as number`,
+      sql`update response set version_id = ${version.id}, answers = ${JSON.stringify(answers)}::jsonb, submitted_at = now(),
+                 submitted_by = ${submittedBy}, amendment_count = amendment_count + 1, updated_at = now(),
+                 receipt_number = 'KS' || ${link.surveyId}::text || '-' || lpad(nextval('receipt_seq')::text, 6, '0')
+           where id = ${existing.id}
+          returning submitted_at as "submittedAt", receipt_number as number`,
     );
-    const responseId = response!.id;
-    if (amending) await query(em, sql`delete from answer where response_id = ${responseId}`);
-    const rows = toAnswerRows(version.content as QuestionnaireContent, answers);
+    await query(em, sql`delete from answer where response_id = ${existing.id}`);
+    const rows = toAnswerRows(version.content, answers);
     if (rows.length > 0) {
       await query(
         em,
         sql`insert into answer (response_id, survey_id, unit_path, question_key, option_key, numeric_value, text_value, date_value)
-            select ${responseId}, ${link.surveyId}, ${link.unitPath}::ltree, q, o, n, t, d
+            select ${existing.id}, ${link.surveyId}, ${link.unitPath}::ltree, q, o, n, t, d
               from unnest(${rows.map((r) => r.questionKey)}::text[], ${rows.map((r) => r.optionKey)}::text[],
                           ${rows.map((r) => r.numericValue)}::numeric[], ${rows.map((r) => r.textValue)}::text[],
                           ${rows.map((r) => r.dateValue)}::date[]) as x(q, o, n, t, d)`,
       );
     }
-    const changes = amending ? diffAnswers(existing.answers, answers) : {};
     await query(
       em,
       sql`insert into response_submission (response_id, idempotency_key, kind, receipt_number, submitted_by, version_id, changes)
-          values (${responseId}, ${idempotencyKey}, ${amending ? 'AMEND' : 'SUBMIT'}, ${response!.number}, ${submittedBy}, ${version.id},
-                  ${JSON.stringify(changes)}::jsonb)`,
+          values (${existing.id}, ${idempotencyKey}, 'AMEND', ${response!.number}, ${submittedBy}, ${version.id},
+                  ${JSON.stringify(diffAnswers(existing.answers, answers))}::jsonb)`,
     );
-    ctx.log.info(
-      { assignmentId: link.assignmentId, receipt: response!.number, amending, answers: rows.length },
-      'response submitted',
-    );
+    ctx.log.info({ assignmentId: link.assignmentId, receipt: response!.number }, 'response amended');
     return {
       number: response!.number,
       submittedAt: response!.submittedAt,
       submittedBy,
       versionNumber: version.number,
-      amendment: amending,
+      amendment: true,
     };
   });
 }
