@@ -512,3 +512,96 @@ describe('how analytics run', () => {
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+describe('exports', () => {
+  let surveyId: string;
+  let sent: Map<string, Sent>;
+  let bearer: Record<string, string>;
+  beforeAll(async () => {
+    ({ surveyId, sent } = await answeredSurvey(7));
+    const token = ok(
+      await gql<{ createApiToken: { token: string } }>(
+        'mutation { createApiToken(input: { name: "xuất dữ liệu" }) { token } }',
+        {},
+        analyst,
+      ),
+    ).createApiToken.token;
+    bearer = { authorization: `Bearer ${token}` };
+  }, 120_000);
+
+  const submittedCodes = () => [...sent.values()].filter((s) => s.state === 'SUBMITTED').map((s) => s.code);
+
+  it('streams raw responses as CSV with a BOM, one row per unit, a column per level and per question', async () => {
+    const res = await fetch(`${server.url}/api/surveys/${surveyId}/responses.csv`, { headers: bearer });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 8)).toEqual([
+      'cap_1',
+      'cap_2',
+      'cap_3',
+      'ma_don_vi',
+      'ten_don_vi',
+      'phien_ban',
+      'nguoi_gui',
+      'thoi_gian_gui',
+    ]);
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'members_total',
+        'held_study',
+        'difficulties.tai_lieu',
+        'change_by_area.tu_tuong',
+        'study_form.khac',
+      ]),
+    );
+    expect(lines.length - 1).toBe(submittedCodes().length);
+    const code = submittedCodes()[0]!;
+    const line = lines.find((l) => l.split(',')[3] === code)!.split(',');
+    const answers = sent.get(code)!.answers!;
+    expect(line[0]).toBe('Tỉnh ủy Thanh Hóa');
+    expect(line[header.indexOf('members_total')]).toBe(String(answers.members_total));
+    expect(line[header.indexOf('held_study')]).toBe(answers.held_study ? '1' : '0');
+  });
+
+  it('streams the same as XLSX', async () => {
+    const res = await fetch(`${server.url}/api/surveys/${surveyId}/responses.xlsx`, { headers: bearer });
+    expect(res.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount - 1).toBe(submittedCodes().length);
+    expect(sheet.getRow(1).getCell(4).value).toBe('ma_don_vi');
+  });
+
+  it('checks the account and its scope', async () => {
+    expect((await fetch(`${server.url}/api/surveys/${surveyId}/responses.csv`)).status).toBe(401);
+    await buildAccount(server, {
+      username: 'phantich-ds',
+      password: 'phantich-ds-123',
+      role: 'ANALYST',
+      scopeCode: 'TH-05',
+    });
+    const cookie = await signIn(server, 'phantich-ds', 'phantich-ds-123');
+    const other = ok(await gql<{ unit: { id: string } }>('{ unit(code: "TH-07") { id } }')).unit.id;
+    const outside = await fetch(`${server.url}/api/surveys/${surveyId}/responses.csv?scopeUnitId=${other}`, {
+      headers: { cookie },
+    });
+    expect(outside.status).toBe(403);
+    const mine = await (
+      await fetch(`${server.url}/api/surveys/${surveyId}/responses.csv`, { headers: { cookie } })
+    ).text();
+    const codes = mine
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[3]!);
+    expect(codes.every((c) => c.startsWith('TH-05-'))).toBe(true);
+    expect(codes.length).toBe(submittedCodes().filter((c) => c.startsWith('TH-05-')).length);
+  });
+});

@@ -41,7 +41,8 @@ export type AnalyticsScope = {
 export async function analyticsScope(
   ctx: Context,
   surveyId: unknown,
-  level: number,
+  /** null: the scope unit's own level (exports, which do not group). */
+  requestedLevel: number | null,
   scopeUnitId: unknown,
   filter: AnalyticsFilterInput | null | undefined,
 ): Promise<AnalyticsScope> {
@@ -60,6 +61,7 @@ export async function analyticsScope(
     throw new BadUserInputError('Khảo sát chưa phát hành / the survey is not published', 'surveyId');
   const content = (await versionById(ctx.em, survey.currentVersionId)).content;
   const scopeLevel = scopePath ? scopePath.split('.').length : 1;
+  const level = requestedLevel ?? scopeLevel;
   const deepest = await queryOne<{ n: number | null }>(
     ctx.em,
     sql`select max(unit_level) as n from assignment where survey_id = ${survey.id}`,

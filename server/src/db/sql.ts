@@ -24,3 +24,10 @@ export async function query<T>(em: EntityManager, statement: RawBuilder<T>): Pro
 export async function queryOne<T>(em: EntityManager, statement: RawBuilder<T>): Promise<T | undefined> {
   return (await query(em, statement))[0];
 }
+
+/** Rows of a large result in chunks through a server-side cursor, so memory stays flat. */
+export async function* streamRows<T>(em: EntityManager, statement: RawBuilder<T>, chunkSize = 500): AsyncGenerator<T> {
+  statements.set(em, (statements.get(em) ?? 0) + 1);
+  const db = em.getKysely();
+  for await (const chunk of db.getExecutor().stream<T>(statement.compile(db), chunkSize)) yield* chunk.rows;
+}

@@ -14,14 +14,14 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Logger } from 'pino';
-import { resolveViewer, SESSION_COOKIE } from '../accounts/auth.service.ts';
+import { registerExportRoutes } from '../analytics/export.routes.ts';
 import type { Context } from '../graphql/context.ts';
 import { createFormatError, expandProblemsPlugin } from '../graphql/format-error.ts';
 import { limitsPlugin } from '../graphql/limits.ts';
-import { createLoaders } from '../graphql/loaders.ts';
 import { getSchema } from '../graphql/schema.ts';
 import type { Runtime } from '../runtime.ts';
 import { checkHealth } from '../system/health.ts';
+import { createRequestContext } from './request-context.ts';
 
 /** Client-side routes of the web app; anything else that is not an API route is a 404. */
 export const pagePaths = ['/', '/sign-in', '/account', '/admin/units', '/admin/accounts', '/s/:token'] as const;
@@ -90,30 +90,14 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
     plugins: [expandProblemsPlugin, limitsPlugin(schema, config.isProduction)],
   });
   await apollo.start();
-  const context = async (req: FastifyRequest, reply: FastifyReply): Promise<Context> => {
-    const em = runtime.orm.em.fork();
-    const viewer = await resolveViewer(em, {
-      authorization: req.headers.authorization,
-      cookie: req.cookies[SESSION_COOKIE],
-    });
-    return {
-      em,
-      requestId: req.id,
-      log: viewer ? req.log.child({ accountId: viewer.accountId }) : req.log,
-      viewer,
-      runtime,
-      ip: req.ip,
-      userAgent: req.headers['user-agent'],
-      reply,
-      loaders: createLoaders(em),
-    };
-  };
+  const context = (req: FastifyRequest, reply: FastifyReply) => createRequestContext(runtime, req, reply);
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     handler: fastifyApolloHandler(apollo, { context }),
   });
 
+  registerExportRoutes(app, runtime);
   await registerWeb(app, config.webDist, log);
   // Fastify's own close drains the HTTP requests; Apollo's fastify drain plugin would call
   // fastify.close() from inside this hook and wait on itself forever.
