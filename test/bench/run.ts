@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   submit: async () => (await import('./submit.ts')).runSubmitBench(),
+  analytics: async () => (await import('./analytics.ts')).runAnalyticsBench(),
 };
 
 const name = process.argv[2];

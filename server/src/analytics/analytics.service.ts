@@ -378,7 +378,8 @@ export async function indicators(ctx: Context, scope: AnalyticsScope): Promise<I
             from answer x
             join jsonb_to_recordset(${JSON.stringify(defs.map((d) => ({ key: d.key, num: d.numerator, den: d.denominator })))}::jsonb)
                  as i(key text, num text[], den text[]) on x.question_key = any(i.num || i.den)
-           where ${answerConditions(scope, 'x')}
+           where x.question_key = any(${[...new Set(defs.flatMap((d) => [...d.numerator, ...d.denominator]))]}::text[])
+             and ${answerConditions(scope, 'x')}
            group by x.response_id, gid, i.key)
         select per.key, per.gid as "unitId", gu.name as "unitName", grouping(per.gid) as gg, sum(num)::float8 as numerator,
                sum(den)::float8 as denominator, count(*)::int as responses

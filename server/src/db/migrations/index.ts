@@ -3,6 +3,7 @@ import { Migration20261122000000_extensions } from './Migration20261122000000_ex
 import { Migration20261122010000_units_accounts } from './Migration20261122010000_units_accounts.ts';
 import { Migration20261122020000_surveys } from './Migration20261122020000_surveys.ts';
 import { Migration20261122030000_conferences } from './Migration20261122030000_conferences.ts';
+import { Migration20261122040000_analytics_indexes } from './Migration20261122040000_analytics_indexes.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the set
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122010000_units_accounts', class: Migration20261122010000_units_accounts },
   { name: 'Migration20261122020000_surveys', class: Migration20261122020000_surveys },
   { name: 'Migration20261122030000_conferences', class: Migration20261122030000_conferences },
+  { name: 'Migration20261122040000_analytics_indexes', class: Migration20261122040000_analytics_indexes },
 ];
