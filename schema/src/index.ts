@@ -1,3 +1,4 @@
+export * from './accounts.ts';
 export * from './limits.ts';
 export * from './live.ts';
 export * from './questionnaire/index.ts';

@@ -1,10 +1,11 @@
+import { usernamePattern } from '@diemcau/schema';
 import { pgError, UNIQUE_VIOLATION } from '../db/pg-errors.ts';
 import { query, queryOne, sql } from '../db/sql.ts';
 import { AppError, BadUserInputError, NotFoundError } from '../graphql/app-error.ts';
 import { connectionFrom, decodeCursor, pageSize } from '../graphql/connection.ts';
 import type { Context } from '../graphql/context.ts';
 import { toId } from '../graphql/ids.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../security/passwords.ts';
+import { hashPassword, passwordMessage, verifyPassword } from '../security/passwords.ts';
 import { issueToken } from '../security/tokens.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { requireRole, requireViewer } from './access.ts';
@@ -17,8 +18,6 @@ const accountColumns = sql`id, username, display_name as "displayName", role, sc
   disabled_at as "disabledAt", created_at as "createdAt"`;
 const tokenColumns = sql`id, name, 'dcp_' || left(selector, 4) || '…' as hint, created_at as "createdAt",
   expires_at as "expiresAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`;
-
-export const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 export async function accountById(ctx: Context, id: number): Promise<AccountType> {
   const row = await queryOne<AccountType>(ctx.em, sql`select ${accountColumns} from account where id = ${id}`);
@@ -45,7 +44,7 @@ export async function listAccounts(ctx: Context, first?: number | null, after?: 
 }
 
 function checkPassword(password: string, username: string, field: string): void {
-  const problem = passwordProblem(password, username);
+  const problem = passwordMessage(password, username);
   if (problem) throw new BadUserInputError(problem, field);
 }
 

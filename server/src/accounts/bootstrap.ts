@@ -1,8 +1,8 @@
+import { usernamePattern } from '@diemcau/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { query, queryOne, sql } from '../db/sql.ts';
-import { hashPassword, passwordProblem } from '../security/passwords.ts';
-import { usernamePattern } from './account.service.ts';
+import { hashPassword, passwordMessage } from '../security/passwords.ts';
 
 /** Creates or replaces an ADMIN account (used by first start and `pnpm admin:create`). */
 export async function upsertAdmin(
@@ -13,7 +13,7 @@ export async function upsertAdmin(
 ) {
   const name = username.trim().toLowerCase();
   if (!usernamePattern.test(name)) throw new Error(`"${username}" is not a valid username (a-z, 0-9, . _ -; 2–64)`);
-  const problem = passwordProblem(password, name);
+  const problem = passwordMessage(password, name);
   if (problem) throw new Error(`password: ${problem}`);
   const hash = await hashPassword(password);
   await query(

@@ -1,10 +1,8 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem, passwordProblem } from '@diemcau/schema';
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id with OWASP's recommended minimums (19 MiB, 2 passes, 1 lane). */
 const options = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
@@ -25,11 +23,15 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-/** `null` when acceptable, else the reason (Vietnamese first, for the pages). */
-export function passwordProblem(password: string, username?: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Mật khẩu dài quá ${PASSWORD_MAX_LENGTH} ký tự`;
-  if (username && password.toLowerCase().includes(username.toLowerCase()))
-    return 'Mật khẩu không được chứa tên đăng nhập';
-  return null;
+const passwordMessages: Record<PasswordProblem, string> = {
+  REQUIRED: 'Cần nhập mật khẩu / a password is required',
+  TOO_SHORT: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự / at least ${PASSWORD_MIN_LENGTH} characters`,
+  TOO_LONG: `Mật khẩu dài quá ${PASSWORD_MAX_LENGTH} ký tự / at most ${PASSWORD_MAX_LENGTH} characters`,
+  CONTAINS_USERNAME: 'Mật khẩu không được chứa tên đăng nhập / must not contain the username',
+};
+
+/** `null` when acceptable, else the reason, Vietnamese / English (rules from `@diemcau/schema`). */
+export function passwordMessage(password: string, username?: string): string | null {
+  const problem = passwordProblem(password, username);
+  return problem ? passwordMessages[problem] : null;
 }

@@ -1,3 +1,4 @@
+import { unitCodePattern } from '@diemcau/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
@@ -8,7 +9,8 @@ import { UnitFileFormat, type UnitImportProblem, type UnitImportResult } from '.
 export type UnitFileRow = { line: number; code: string; name: string; kind: string; parentCode: string };
 
 export const MAX_IMPORT_ROWS = 50_000;
-export const codePattern = /^[A-Za-z0-9._-]{1,64}$/;
+/** Unit codes: the shared rule. */
+export const codePattern = unitCodePattern;
 export const NAME_MAX = 300;
 
 type Problem = UnitImportProblem;

@@ -1,3 +1,4 @@
+import { usernamePattern } from '@diemcau/schema';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { focusFirstError, focusSoon, SelectField, TextField } from '../components/field.tsx';
@@ -66,7 +67,7 @@ const resetAccountPasswordMutation = graphql(`
 
 type Account = AccountsQuery['accounts']['edges'][number]['node'];
 
-const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+const USERNAME_PATTERN = usernamePattern;
 const pageSize = 50;
 
 type CreateFields = 'username' | 'displayName' | 'role' | 'scopeUnitId' | 'password';

@@ -1,3 +1,4 @@
+import { unitCodePattern } from '@diemcau/schema';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
@@ -98,7 +99,7 @@ function loadKinds(): Promise<UnitKind[]> {
   return kindsCache;
 }
 
-const CODE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const CODE_PATTERN = unitCodePattern;
 const NAME_MAX = 300;
 
 type Props = {

@@ -1,17 +1,18 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem as problemOf } from '@diemcau/schema';
 import { t } from './i18n.ts';
 
-/**
- * The server's password rules, checked here first for instant feedback (the server checks again).
- * They mirror `server/src/security/passwords.ts`; they belong in `@diemcau/schema` so both run one copy.
- */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
-
-/** `null` when acceptable, else the reason in the page language. */
+/** The shared password rule (`@diemcau/schema`), as a sentence in the page language; `null` when acceptable. */
 export function passwordProblem(password: string, username?: string): string | null {
-  if (!password) return t('password.required');
-  if (password.length < PASSWORD_MIN_LENGTH) return t('password.tooShort', { min: PASSWORD_MIN_LENGTH });
-  if (password.length > PASSWORD_MAX_LENGTH) return t('password.tooLong', { max: PASSWORD_MAX_LENGTH });
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return t('password.containsUsername');
-  return null;
+  switch (problemOf(password, username)) {
+    case 'REQUIRED':
+      return t('password.required');
+    case 'TOO_SHORT':
+      return t('password.tooShort', { min: PASSWORD_MIN_LENGTH });
+    case 'TOO_LONG':
+      return t('password.tooLong', { max: PASSWORD_MAX_LENGTH });
+    case 'CONTAINS_USERNAME':
+      return t('password.containsUsername');
+    default:
+      return null;
+  }
 }
