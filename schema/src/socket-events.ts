@@ -47,7 +47,8 @@ export interface SocketData {
  * wrong operator link), `TOKEN_REVOKED` (an operator link that was rotated or revoked),
  * `WRONG_CONFERENCE` (a token or code of another conference), `BAD_CHECK_IN_CODE`,
  * `CONFERENCE_NOT_FOUND`, `CONFERENCE_ENDED`, `UNAUTHENTICATED` (no valid session or API token),
- * `FORBIDDEN` (role or scope), `UNAVAILABLE` (the server is shutting down or its database is down).
+ * `FORBIDDEN` (role or scope), `RATE_LIMITED` (too many wrong check-in codes from one address),
+ * `UNAVAILABLE` (the server is shutting down or its database is down: retry after a delay).
  */
 export type LiveConnectError = { code: string; message: string };
 

@@ -131,7 +131,7 @@ export async function startServer(
     };
     const { app } = await buildHttpApp(runtime, log);
     cleanups.push(() => app.close());
-    const io = attachSocketServer(app.server, config, log);
+    const io = attachSocketServer(app.server, config, log, { accepting: () => !runtime.shuttingDown });
     attachLiveNamespaces(io, runtime, runtime.live, log);
     await runtime.live.start();
     cleanups.push(() => runtime.live.stop());

@@ -22,7 +22,7 @@ import { startTestServer, type TestServer } from '../harness/server.ts';
  */
 
 const GRACE_MS = 1000;
-const PING_MS = 700;
+const PING_MS = 1000;
 const PUBLISH_MS = 250;
 const PARTICIPANTS = 2000;
 const random = seededRandom(20261122);
@@ -470,15 +470,18 @@ describe('the live counter under churn', () => {
     const downs = live.dropped.map((r) => Date.parse(r.downSince));
     expect(downs).toEqual([...downs].sort((a, b) => a - b)); // longest-down first
 
-    // The dashboard's own copy (snapshot + coalesced changes) is the same state, with no gap.
-    await eventually(() => {
+    // The dashboard's own copy (snapshot + coalesced changes) is the same state as the GraphQL one, with no gap.
+    await eventually(async () => {
+      const { conference: c } = await gql<{ conference: { live: Live } }>(server.url, organizer, liveQuery, {
+        id: conferenceId,
+      });
       const state = dashboard.state!;
-      expect(state.seq).toBe(live.seq);
-      expect(state.totals).toMatchObject(live.totals);
+      expect(state.seq).toBe(c.live.seq);
+      expect(state.totals).toMatchObject(c.live.totals);
       expect(
         state.bridgePoints.map((r) => [r.id, r.status, r.consoles, r.reportedHeadcount, r.checkIns, r.present]),
       ).toEqual(
-        live.bridgePoints.map((r) => [
+        c.live.bridgePoints.map((r) => [
           Number(r.bridgePointId),
           r.status,
           r.consoles,
@@ -488,7 +491,6 @@ describe('the live counter under churn', () => {
         ]),
       );
     });
-    console.log('STATS', JSON.stringify({ totals: live.totals, changes: dashboard.changes, connects, elapsed: Date.now() - startedAt, seq: live.seq }));
     expect(dashboard.gaps).toBe(0);
     expect(dashboard.snapshots).toBe(1);
     // Coalesced: never one message per join, at most one per 250 ms.
@@ -496,7 +498,7 @@ describe('the live counter under churn', () => {
     expect(dashboard.changes).toBeLessThanOrEqual(Math.ceil(elapsed / PUBLISH_MS) + 2);
     expect(dashboard.changes).toBeLessThan(connects / 20);
     const gaps = dashboard.changeTimes.slice(1).map((t, i) => t - dashboard.changeTimes[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PUBLISH_MS - 30);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PUBLISH_MS - 5);
 
     // Every check-in is recorded once per person (second devices and retyped names included).
     const db = server.orm.em.fork().getConnection();

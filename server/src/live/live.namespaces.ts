@@ -14,6 +14,7 @@ import {
   participantKey,
 } from '@diemcau/schema';
 import type { Logger } from 'pino';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { pathInScope } from '../accounts/access.ts';
@@ -72,6 +73,9 @@ const excusedPayload = z.object({
 });
 const removeExcusedPayload = z.object({ id: z.number().int().positive() });
 const memberNumberPattern = /^[A-Z0-9]{1,20}$/;
+/** Wrong check-in codes per client address before its check-ins are refused for a while (guessing codes). */
+const CHECK_IN_CODE_FAILURES = 30;
+const CHECK_IN_CODE_WINDOW_SECONDS = 600;
 
 function badInput(message: string) {
   return { error: { code: 'BAD_USER_INPUT', message } };
@@ -134,6 +138,11 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
   const participants = io.of('/participant') as unknown as ParticipantNsp;
   const dashboards = io.of('/dashboard') as unknown as DashboardNsp;
   const em = () => runtime.orm.em.fork();
+  const codeFailures = new RateLimiterMemory({
+    keyPrefix: 'check-in-code',
+    points: CHECK_IN_CODE_FAILURES,
+    duration: CHECK_IN_CODE_WINDOW_SECONDS,
+  });
 
   // ----- /operator ------------------------------------------------------------------------------
   operators.use(
@@ -319,10 +328,19 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
       if (memberNumber !== null && !memberNumberPattern.test(memberNumber)) {
         throw new HandshakeRefused('BAD_INPUT', 'Số thẻ đảng viên không hợp lệ / invalid member number');
       }
+      const address = socket.handshake.address;
+      const spent = await codeFailures.get(address);
+      if (spent && spent.remainingPoints <= 0) {
+        throw new HandshakeRefused(
+          'RATE_LIMITED',
+          'Sai mã quá nhiều lần, thử lại sau / too many wrong codes, retry later',
+        );
+      }
       const conference = await liveConference(runtime, live, auth.data.conferenceId);
       refuseEnded(live, conference);
       const bridgePointId = conference.codes.get(normaliseCheckInCode(auth.data.code));
       if (bridgePointId === undefined) {
+        await codeFailures.penalty(address, 1);
         throw new HandshakeRefused('BAD_CHECK_IN_CODE', 'Mã điểm danh không đúng / wrong check-in code');
       }
       socket.data = {

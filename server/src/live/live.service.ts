@@ -472,6 +472,8 @@ export class LiveService {
    * waiting), so a dashboard that joins now continues exactly with the next `dashboard:changes`.
    */
   async publishedSnapshot(conference: LiveConference): Promise<LiveSnapshot> {
+    // An ended conference is not kept in memory: nothing is published for it any more.
+    if (this.#conferences.get(conference.id) !== conference) return this.currentSnapshot(conference);
     while (conference.publishing) await conference.publishing;
     if (!conference.published) await this.#publish(conference);
     const rows = conference.order

@@ -11,8 +11,20 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 const pingPayload = z.object({ sentAt: z.number().finite() });
 
 /** Socket.IO on the same HTTP server as the API; CORS follows `PUBLIC_ORIGINS`. */
-export function attachSocketServer(httpServer: HttpServer, config: Config, log: Logger): IoServer {
+export function attachSocketServer(
+  httpServer: HttpServer,
+  config: Config,
+  log: Logger,
+  options: { accepting?: () => boolean } = {},
+): IoServer {
+  const accepting = options.accepting ?? (() => true);
   const io: IoServer = new Server(httpServer, {
+    // While shutting down, refuse at the transport: clients retry with their back-off (a refusal in a
+    // namespace middleware would stop socket.io-client from retrying at all).
+    allowRequest: (_req, callback) => {
+      const ok = accepting();
+      callback(ok ? null : 'the server is shutting down', ok);
+    },
     path: '/socket.io',
     serveClient: false,
     cors: { origin: config.publicOrigins, credentials: true },
