@@ -578,6 +578,40 @@ describe('exports', () => {
     expect(sheet.getRow(1).getCell(4).value).toBe('ma_don_vi');
   });
 
+  it('writes the summary tables by level as XLSX, agreeing with the GraphQL figures', async () => {
+    const res = await fetch(`${server.url}/api/surveys/${surveyId}/summary.xlsx?level=2`, { headers: bearer });
+    expect(res.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tien do', 'Chi so', 'Cau hoi']);
+    const graph = ok(
+      await gql<{
+        surveyAnalytics: {
+          progress: { total: { submitted: number }; groups: unknown[] };
+          indicators: { key: string; total: { value: number } }[];
+        };
+      }>(
+        'query ($s: ID!) { surveyAnalytics(surveyId: $s, level: 2) { progress { total { submitted } groups { unitName } } indicators { key total { value } } } }',
+        { s: surveyId },
+        analyst,
+      ),
+    ).surveyAnalytics;
+    const progressSheet = workbook.getWorksheet('Tien do')!;
+    expect(progressSheet.rowCount).toBe(graph.progress.groups.length + 2);
+    const totalRow = progressSheet.getRow(progressSheet.rowCount);
+    expect(totalRow.getCell(1).value).toBe('Tổng cộng');
+    expect(totalRow.getCell(4).value).toBe(graph.progress.total.submitted);
+    const indicatorRows = workbook
+      .getWorksheet('Chi so')!
+      .getSheetValues()
+      .filter((r) => Array.isArray(r) && r[2] === 'Tổng cộng') as unknown[][];
+    expect(indicatorRows.map((r) => r[5])).toEqual(graph.indicators.map((i) => i.total.value));
+    const bad = await fetch(`${server.url}/api/surveys/${surveyId}/summary.xlsx?level=42`, { headers: bearer });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'level' } });
+  });
+
   it('checks the account and its scope', async () => {
     expect((await fetch(`${server.url}/api/surveys/${surveyId}/responses.csv`)).status).toBe(401);
     await buildAccount(server, {

@@ -1,17 +1,48 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../graphql/app-error.ts';
 import { createRequestContext } from '../http/request-context.ts';
 import type { Runtime } from '../runtime.ts';
 import { analyticsScope } from './analytics.service.ts';
 import { responsesCsv, responsesXlsx } from './export.ts';
+import { summaryXlsx } from './summary.ts';
 
 const statusOf: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
+/** An AppError as the HTTP status and body the other HTTP errors use; anything else goes to the error handler. */
+function sendError(reply: FastifyReply, requestId: string, error: unknown) {
+  if (!(error instanceof AppError)) throw error;
+  return reply
+    .status(statusOf[error.code] ?? 400)
+    .send({ error: { code: error.code, message: error.message, ...error.details }, requestId });
+}
+
 /**
- * `GET /api/surveys/:id/responses.csv|.xlsx[?scopeUnitId=…]`: raw responses for the web page and for
- * `curl -H "Authorization: Bearer dcp_…"`. Same role and scope checks as the analytics queries.
+ * `GET /api/surveys/:id/responses.csv|.xlsx[?scopeUnitId=…]`: raw responses, and
+ * `GET /api/surveys/:id/summary.xlsx[?level=2&scopeUnitId=…]`: the tables by level, for the web page
+ * and for `curl -H "Authorization: Bearer dcp_…"`. Same role and scope checks as the analytics queries.
  */
 export function registerExportRoutes(app: FastifyInstance, runtime: Runtime): void {
+  app.get<{ Params: { id: string }; Querystring: { scopeUnitId?: string; level?: string } }>(
+    '/api/surveys/:id/summary.xlsx',
+    async (req, reply) => {
+      const ctx = await createRequestContext(runtime, req, reply);
+      try {
+        const level = req.query.level === undefined ? null : Number(req.query.level);
+        const scope = await analyticsScope(ctx, req.params.id, level, req.query.scopeUnitId ?? null, null);
+        reply.header(
+          'content-disposition',
+          `attachment; filename="khao-sat-${scope.survey.id}-tong-hop-cap-${scope.level}.xlsx"`,
+        );
+        reply.header('cache-control', 'no-store');
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await summaryXlsx(ctx, scope));
+      } catch (error) {
+        return sendError(reply, req.id, error);
+      }
+    },
+  );
+
   app.get<{ Params: { id: string; format: string }; Querystring: { scopeUnitId?: string } }>(
     '/api/surveys/:id/responses.:format',
     async (req, reply) => {
@@ -32,12 +63,7 @@ export function registerExportRoutes(app: FastifyInstance, runtime: Runtime): vo
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .send(await responsesXlsx(ctx, scope));
       } catch (error) {
-        if (error instanceof AppError) {
-          return reply
-            .status(statusOf[error.code] ?? 400)
-            .send({ error: { code: error.code, message: error.message, ...error.details }, requestId: req.id });
-        }
-        throw error;
+        return sendError(reply, req.id, error);
       }
     },
   );
