@@ -24,7 +24,16 @@ import { checkHealth } from '../system/health.ts';
 import { createRequestContext } from './request-context.ts';
 
 /** Client-side routes of the web app; anything else that is not an API route is a 404. */
-export const pagePaths = ['/', '/sign-in', '/account', '/admin/units', '/admin/accounts', '/s/:token'] as const;
+export const pagePaths = [
+  '/',
+  '/sign-in',
+  '/account',
+  '/admin/units',
+  '/admin/accounts',
+  '/analytics',
+  '/analytics/:id',
+  '/s/:token',
+] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -110,6 +119,8 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
 async function registerWeb(app: FastifyInstance, webDist: string, log: Logger): Promise<void> {
   const indexHtml = path.join(webDist, 'index.html');
   const built = existsSync(indexHtml);
+  // The respondent form is its own small page (web/vite.survey.config.ts), not the admin app.
+  const surveyPage = existsSync(path.join(webDist, 'survey.html')) ? 'survey.html' : 'index.html';
   if (built) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -133,7 +144,7 @@ async function registerWeb(app: FastifyInstance, webDist: string, log: Logger): 
           .type('text/plain; charset=utf-8')
           .send('diemcau API is running. The web pages are not built: run `pnpm build`.');
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile(page === '/s/:token' ? surveyPage : 'index.html');
     });
   }
   app.setNotFoundHandler((req, reply) => {

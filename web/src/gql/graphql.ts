@@ -42,6 +42,13 @@ export type Role =
   | 'ANALYST'
   | 'ORGANIZER';
 
+/** DRAFT (editable) → OPEN (published, content frozen as a version) → CLOSED (no more writes) → ARCHIVED. */
+export type SurveyStatus =
+  | 'ARCHIVED'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'OPEN';
+
 /** CSV (UTF-8, header `code,name,kind,parentCode`) or JSON (an array of such objects). */
 export type UnitFileFormat =
   | 'CSV'
@@ -199,6 +206,65 @@ export type UnitChildrenQueryVariables = Exact<{
 
 
 export type UnitChildrenQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, level: number, archivedAt: string | null, childCount: number, kind: { code: string, nameVi: string, nameEn: string } | null } }> } };
+
+export type AnalyticsSurveysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnalyticsSurveysQuery = { surveys: { edges: Array<{ node: { id: string, title: string, status: SurveyStatus, closesAt: string | null, progress: { assigned: number, submitted: number } } }> } };
+
+export type AnalyticsSurveyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AnalyticsSurveyQuery = { survey: { id: string, title: string, currentVersion: { number: number, content: unknown } | null } };
+
+export type AnalyticsOverviewQueryVariables = Exact<{
+  surveyId: string | number;
+  level: number;
+}>;
+
+
+export type AnalyticsOverviewQuery = { surveyAnalytics: { basis: { responses: number, versions: Array<number> }, progress: { total: { assigned: number, submitted: number, submittedLate: number, drafts: number, notOpened: number, rate: number }, groups: Array<{ unitId: string | null, unitName: string | null, assigned: number, submitted: number, submittedLate: number, drafts: number, notOpened: number, rate: number }> }, indicators: Array<{ key: string, label: string, labelEn: string | null, percent: boolean, total: { value: number | null, responses: number }, groups: Array<{ unitName: string | null, value: number | null, responses: number }> }> } };
+
+export type QuestionChoicesQueryVariables = Exact<{
+  surveyId: string | number;
+  level: number;
+  key: string;
+}>;
+
+
+export type QuestionChoicesQuery = { surveyAnalytics: { question: { choices: { total: { responses: number, mean: number | null, otherTexts: Array<string>, options: Array<{ key: string, label: string | null, count: number, share: number }> }, groups: Array<{ unitName: string | null, responses: number, mean: number | null, options: Array<{ key: string, count: number, share: number }> }> } } } };
+
+export type QuestionNumbersQueryVariables = Exact<{
+  surveyId: string | number;
+  level: number;
+  key: string;
+}>;
+
+
+export type QuestionNumbersQuery = { surveyAnalytics: { question: { numbers: { total: { count: number, sum: number | null, mean: number | null, median: number | null, min: number | null, max: number | null }, groups: Array<{ unitName: string | null, count: number, sum: number | null, mean: number | null, median: number | null }> } } } };
+
+export type CrossTabQueryVariables = Exact<{
+  surveyId: string | number;
+  level: number;
+  rowKey: string;
+  columnKey: string;
+}>;
+
+
+export type CrossTabQuery = { surveyAnalytics: { crossTab: { rows: Array<string>, columns: Array<string>, responses: number, cells: Array<{ row: string, column: string, count: number, rowShare: number }> } } };
+
+export type TextAnswersQueryVariables = Exact<{
+  surveyId: string | number;
+  level: number;
+  key: string;
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TextAnswersQuery = { surveyAnalytics: { textAnswers: { totalCount: number, edges: Array<{ node: { text: string, unitName: string, pathNames: Array<string>, submittedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -450,6 +516,175 @@ export const UnitChildrenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitChildrenQuery, UnitChildrenQueryVariables>;
+export const AnalyticsSurveysDocument = new TypedDocumentString(`
+    query AnalyticsSurveys {
+  surveys(first: 100) {
+    edges {
+      node {
+        id
+        title
+        status
+        closesAt
+        progress {
+          assigned
+          submitted
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsSurveysQuery, AnalyticsSurveysQueryVariables>;
+export const AnalyticsSurveyDocument = new TypedDocumentString(`
+    query AnalyticsSurvey($id: ID!) {
+  survey(id: $id) {
+    id
+    title
+    currentVersion {
+      number
+      content
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsSurveyQuery, AnalyticsSurveyQueryVariables>;
+export const AnalyticsOverviewDocument = new TypedDocumentString(`
+    query AnalyticsOverview($surveyId: ID!, $level: Int!) {
+  surveyAnalytics(surveyId: $surveyId, level: $level) {
+    basis {
+      responses
+      versions
+    }
+    progress {
+      total {
+        assigned
+        submitted
+        submittedLate
+        drafts
+        notOpened
+        rate
+      }
+      groups {
+        unitId
+        unitName
+        assigned
+        submitted
+        submittedLate
+        drafts
+        notOpened
+        rate
+      }
+    }
+    indicators {
+      key
+      label
+      labelEn
+      percent
+      total {
+        value
+        responses
+      }
+      groups {
+        unitName
+        value
+        responses
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsOverviewQuery, AnalyticsOverviewQueryVariables>;
+export const QuestionChoicesDocument = new TypedDocumentString(`
+    query QuestionChoices($surveyId: ID!, $level: Int!, $key: String!) {
+  surveyAnalytics(surveyId: $surveyId, level: $level) {
+    question(key: $key) {
+      choices {
+        total {
+          responses
+          mean
+          options {
+            key
+            label
+            count
+            share
+          }
+          otherTexts
+        }
+        groups {
+          unitName
+          responses
+          mean
+          options {
+            key
+            count
+            share
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuestionChoicesQuery, QuestionChoicesQueryVariables>;
+export const QuestionNumbersDocument = new TypedDocumentString(`
+    query QuestionNumbers($surveyId: ID!, $level: Int!, $key: String!) {
+  surveyAnalytics(surveyId: $surveyId, level: $level) {
+    question(key: $key) {
+      numbers {
+        total {
+          count
+          sum
+          mean
+          median
+          min
+          max
+        }
+        groups {
+          unitName
+          count
+          sum
+          mean
+          median
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuestionNumbersQuery, QuestionNumbersQueryVariables>;
+export const CrossTabDocument = new TypedDocumentString(`
+    query CrossTab($surveyId: ID!, $level: Int!, $rowKey: String!, $columnKey: String!) {
+  surveyAnalytics(surveyId: $surveyId, level: $level) {
+    crossTab(rowKey: $rowKey, columnKey: $columnKey) {
+      rows
+      columns
+      responses
+      cells {
+        row
+        column
+        count
+        rowShare
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CrossTabQuery, CrossTabQueryVariables>;
+export const TextAnswersDocument = new TypedDocumentString(`
+    query TextAnswers($surveyId: ID!, $level: Int!, $key: String!, $search: String, $after: String) {
+  surveyAnalytics(surveyId: $surveyId, level: $level) {
+    textAnswers(key: $key, search: $search, first: 20, after: $after) {
+      totalCount
+      edges {
+        node {
+          text
+          unitName
+          pathNames
+          submittedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TextAnswersQuery, TextAnswersQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

@@ -42,10 +42,13 @@ export function Header() {
       <a class="brand" href="/">
         Điểm cầu
       </a>
-      {account?.role === 'ADMIN' && (
+      {account && (
         <nav class="nav" aria-label={t('nav.label')}>
-          <NavLink href="/admin/units" label={t('nav.units')} testId="nav-units" />
-          <NavLink href="/admin/accounts" label={t('nav.accounts')} testId="nav-accounts" />
+          <NavLink href="/analytics" label={t('nav.analytics')} testId="nav-analytics" />
+          {account.role === 'ADMIN' && <NavLink href="/admin/units" label={t('nav.units')} testId="nav-units" />}
+          {account.role === 'ADMIN' && (
+            <NavLink href="/admin/accounts" label={t('nav.accounts')} testId="nav-accounts" />
+          )}
         </nav>
       )}
       <div class="session">

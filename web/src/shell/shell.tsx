@@ -16,6 +16,10 @@ const SignInPage = lazyPage(() => import('../account/sign-in-page.tsx').then((m)
 const AccountPage = lazyPage(() => import('../account/account-page.tsx').then((m) => m.AccountPage));
 const UnitsPage = lazyPage(() => import('../admin/units-page.tsx').then((m) => m.UnitsPage));
 const AccountsPage = lazyPage(() => import('../admin/accounts-page.tsx').then((m) => m.AccountsPage));
+const AnalyticsListPage = lazyPage(() => import('../analytics/analytics-page.tsx').then((m) => m.AnalyticsListPage));
+const AnalyticsSurveyPage = lazyPage(() =>
+  import('../analytics/analytics-page.tsx').then((m) => m.AnalyticsSurveyPage),
+);
 
 function AccountRoute() {
   return (
@@ -41,6 +45,22 @@ function AccountsRoute() {
   );
 }
 
+function AnalyticsListRoute() {
+  return (
+    <RequireViewer roles={['ADMIN', 'ORGANIZER', 'ANALYST']}>
+      <AnalyticsListPage />
+    </RequireViewer>
+  );
+}
+
+function AnalyticsSurveyRoute() {
+  return (
+    <RequireViewer roles={['ADMIN', 'ORGANIZER', 'ANALYST']}>
+      <AnalyticsSurveyPage />
+    </RequireViewer>
+  );
+}
+
 /** Header, the page of the current address, footer. The server serves index.html for each of these paths. */
 export function Shell() {
   return (
@@ -54,6 +74,8 @@ export function Shell() {
             <Route path="/account" component={AccountRoute} />
             <Route path="/admin/units" component={UnitsRoute} />
             <Route path="/admin/accounts" component={AccountsRoute} />
+            <Route path="/analytics" component={AnalyticsListRoute} />
+            <Route path="/analytics/:id" component={AnalyticsSurveyRoute} />
             <Route default component={NotFoundPage} />
           </Router>
         </ErrorBoundary>

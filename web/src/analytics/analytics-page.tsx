@@ -1,0 +1,498 @@
+import type { Question, QuestionnaireContent } from '@diemcau/schema';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { Page } from '../components/page.tsx';
+import type { AnalyticsOverviewQuery } from '../gql/graphql.ts';
+import { apiOrigin } from '../lib/api.ts';
+import { describeError } from '../lib/errors.ts';
+import { request } from '../lib/graphql.ts';
+import { language } from '../lib/i18n.ts';
+import {
+  analyticsOverviewQuery,
+  analyticsSurveyQuery,
+  analyticsSurveysQuery,
+  crossTabQuery,
+  questionChoicesQuery,
+  questionNumbersQuery,
+  textAnswersQuery,
+} from './documents.ts';
+import { num, pct, s } from './strings.ts';
+
+type Load<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; message: string };
+
+/** Runs a request whenever `deps` (what the request depends on, listed by the caller) change. */
+function useLoad<T>(run: () => Promise<T>, deps: unknown[]) {
+  const state = useSignal<Load<T>>({ status: 'loading' });
+  useEffect(() => {
+    let alive = true;
+    state.value = { status: 'loading' };
+    run().then(
+      (data) => {
+        if (alive) state.value = { status: 'ready', data };
+      },
+      (error) => {
+        if (alive) state.value = { status: 'failed', message: describeError(error) };
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, deps);
+  return state.value;
+}
+
+function Status({ state }: { state: Load<unknown> }) {
+  if (state.status === 'loading')
+    return (
+      <p class="muted" aria-live="polite">
+        {s('loading')}
+      </p>
+    );
+  if (state.status === 'failed')
+    return (
+      <p class="notice notice--error" role="alert">
+        {s('failed', { message: state.message })}
+      </p>
+    );
+  return null;
+}
+
+/** A horizontal bar for a share, with its figure in text beside it (readable without the bar). */
+function Bar({ share, label }: { share: number; label: string }) {
+  return (
+    <span class="bar">
+      <span class="bar-fill" style={{ width: `${Math.min(100, Math.max(0, share * 100))}%` }} aria-hidden="true" />
+      <span class="bar-label">{label}</span>
+    </span>
+  );
+}
+
+export function AnalyticsListPage() {
+  const state = useLoad(() => request(analyticsSurveysQuery), []);
+  return (
+    <Page title={s('title')}>
+      <p class="lead">{s('listLead')}</p>
+      <Status state={state} />
+      {state.status === 'ready' &&
+        (state.data.surveys.edges.length === 0 ? (
+          <p class="notice notice--empty">{s('noSurveys')}</p>
+        ) : (
+          <ul class="item-list" data-testid="analytics-surveys">
+            {state.data.surveys.edges.map(({ node }) => (
+              <li class="item" key={node.id}>
+                <a href={`/analytics/${node.id}`}>{node.title}</a>
+                <p class="muted">
+                  {s('submittedOf', { submitted: node.progress.submitted, assigned: node.progress.assigned })}
+                </p>
+                <Bar share={node.progress.assigned ? node.progress.submitted / node.progress.assigned : 0} label="" />
+              </li>
+            ))}
+          </ul>
+        ))}
+    </Page>
+  );
+}
+
+type Overview = AnalyticsOverviewQuery['surveyAnalytics'];
+
+function ProgressCard({ overview }: { overview: Overview }) {
+  const rows = [...overview.progress.groups, { ...overview.progress.total, unitId: 'total', unitName: s('total') }];
+  return (
+    <section class="card" aria-labelledby="progress-title">
+      <h2 id="progress-title">{s('progress')}</h2>
+      <div class="table-scroll">
+        <table class="data-table" data-testid="analytics-progress">
+          <thead>
+            <tr>
+              <th scope="col">{s('unit')}</th>
+              <th scope="col">{s('assigned')}</th>
+              <th scope="col">{s('submitted')}</th>
+              <th scope="col">{s('rate')}</th>
+              <th scope="col">{s('late')}</th>
+              <th scope="col">{s('drafts')}</th>
+              <th scope="col">{s('notOpened')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((g) => (
+              <tr key={g.unitId ?? g.unitName} class={g.unitId === 'total' ? 'total-row' : undefined}>
+                <th scope="row">{g.unitName}</th>
+                <td>{g.assigned}</td>
+                <td>{g.submitted}</td>
+                <td class="bar-cell">
+                  <Bar share={g.rate} label={pct(g.rate)} />
+                </td>
+                <td>{g.submittedLate}</td>
+                <td>{g.drafts}</td>
+                <td>{g.notOpened}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function IndicatorsCard({ overview }: { overview: Overview }) {
+  if (overview.indicators.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="indicators-title">
+      <h2 id="indicators-title">{s('indicators')}</h2>
+      {overview.indicators.map((indicator) => (
+        <div key={indicator.key} class="indicator">
+          <h3>
+            {language.value === 'en' && indicator.labelEn ? indicator.labelEn : indicator.label}:{' '}
+            <strong data-testid={`indicator-${indicator.key}`}>
+              {num(indicator.total.value)}
+              {indicator.percent ? '%' : ''}
+            </strong>
+          </h3>
+          <table class="data-table">
+            <tbody>
+              {indicator.groups.map((g) => (
+                <tr key={g.unitName}>
+                  <th scope="row">{g.unitName}</th>
+                  <td class="bar-cell">
+                    <Bar
+                      share={(g.value ?? 0) / (indicator.percent ? 100 : 1)}
+                      label={`${num(g.value)}${indicator.percent ? '%' : ''}`}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+const choiceTypes = ['single_choice', 'multiple_choice', 'yes_no', 'scale'];
+const numberTypes = ['integer', 'decimal', 'percentage'];
+
+function QuestionFigures({ surveyId, level, question }: { surveyId: string; level: number; question: Question }) {
+  const isChoice = choiceTypes.includes(question.type);
+  const state = useLoad<unknown>(
+    () =>
+      isChoice
+        ? request(questionChoicesQuery, { surveyId, level, key: question.key })
+        : request(questionNumbersQuery, { surveyId, level, key: question.key }),
+    [surveyId, level, question.key],
+  );
+  if (state.status !== 'ready') return <Status state={state} />;
+  if (isChoice) {
+    const choices = (state.data as { surveyAnalytics: { question: { choices: NonNullable<unknown> } } }).surveyAnalytics
+      .question.choices as {
+      total: {
+        responses: number;
+        mean: number | null;
+        options: { key: string; label: string | null; count: number; share: number }[];
+        otherTexts: string[];
+      };
+    };
+    return (
+      <div>
+        <p class="muted">{s('responses', { n: choices.total.responses })}</p>
+        <table class="data-table">
+          <tbody>
+            {choices.total.options.map((o) => (
+              <tr key={o.key}>
+                <th scope="row">{o.label ?? o.key}</th>
+                <td>{o.count}</td>
+                <td class="bar-cell">
+                  <Bar share={o.share} label={pct(o.share)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {choices.total.mean !== null && (
+          <p>
+            {s('mean')}: <strong>{num(choices.total.mean, 2)}</strong>
+          </p>
+        )}
+        {choices.total.otherTexts.length > 0 && (
+          <ul class="muted">
+            {choices.total.otherTexts.slice(0, 10).map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  const numbers = (state.data as { surveyAnalytics: { question: { numbers: unknown } } }).surveyAnalytics.question
+    .numbers as {
+    total: {
+      count: number;
+      sum: number | null;
+      mean: number | null;
+      median: number | null;
+      min: number | null;
+      max: number | null;
+    };
+  };
+  const t = numbers.total;
+  return (
+    <dl class="figures">
+      <dt>{s('responses', { n: t.count })}</dt>
+      <dd />
+      <dt>{s('sum')}</dt>
+      <dd>{num(t.sum)}</dd>
+      <dt>{s('mean')}</dt>
+      <dd>{num(t.mean, 2)}</dd>
+      <dt>{s('median')}</dt>
+      <dd>{num(t.median, 2)}</dd>
+      <dt>{s('min')}</dt>
+      <dd>{num(t.min)}</dd>
+      <dt>{s('max')}</dt>
+      <dd>{num(t.max)}</dd>
+    </dl>
+  );
+}
+
+function QuestionCard({ surveyId, level, question }: { surveyId: string; level: number; question: Question }) {
+  const open = useSignal(false);
+  return (
+    <details
+      class="details question-card"
+      onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>
+        <span class="mono">{question.key}</span> —{' '}
+        {language.value === 'en' && question.labelEn ? question.labelEn : question.label}
+      </summary>
+      {open.value && <QuestionFigures surveyId={surveyId} level={level} question={question} />}
+    </details>
+  );
+}
+
+function CrossTabCard({ surveyId, level, questions }: { surveyId: string; level: number; questions: Question[] }) {
+  const candidates = questions.filter((q) => choiceTypes.includes(q.type));
+  const rowKey = useSignal(candidates[0]?.key ?? '');
+  const columnKey = useSignal(candidates[1]?.key ?? '');
+  const result = useSignal<Load<{
+    rows: string[];
+    columns: string[];
+    cells: { row: string; column: string; count: number; rowShare: number }[];
+  }> | null>(null);
+  if (candidates.length < 2) return null;
+  const build = async (event: Event) => {
+    event.preventDefault();
+    result.value = { status: 'loading' };
+    try {
+      const data = await request(crossTabQuery, { surveyId, level, rowKey: rowKey.value, columnKey: columnKey.value });
+      result.value = { status: 'ready', data: data.surveyAnalytics.crossTab };
+    } catch (error) {
+      result.value = { status: 'failed', message: describeError(error) };
+    }
+  };
+  const r = result.value;
+  return (
+    <section class="card" aria-labelledby="crosstab-title">
+      <h2 id="crosstab-title">{s('crossTab')}</h2>
+      <form class="input-row" onSubmit={build}>
+        {(['rows', 'columns'] as const).map((which) => (
+          <label key={which} class="field">
+            <span>{s(which)}</span>
+            <select
+              value={which === 'rows' ? rowKey.value : columnKey.value}
+              onChange={(e) =>
+                ((which === 'rows' ? rowKey : columnKey).value = (e.currentTarget as HTMLSelectElement).value)
+              }
+            >
+              {candidates.map((q) => (
+                <option key={q.key} value={q.key}>
+                  {q.key}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="submit" class="button">
+          {s('build')}
+        </button>
+      </form>
+      {r && r.status !== 'ready' && <Status state={r} />}
+      {r?.status === 'ready' && (
+        <div class="table-scroll">
+          <table class="data-table" data-testid="crosstab">
+            <thead>
+              <tr>
+                <td />
+                {r.data.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {r.data.rows.map((row) => (
+                <tr key={row}>
+                  <th scope="row">{row}</th>
+                  {r.data.columns.map((c) => {
+                    const cell = r.data.cells.find((x) => x.row === row && x.column === c);
+                    return (
+                      <td key={c}>
+                        {cell?.count ?? 0} <span class="muted">({pct(cell?.rowShare ?? 0)})</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TextAnswersCard({ surveyId, level, questions }: { surveyId: string; level: number; questions: Question[] }) {
+  const texts = questions.filter((q) => q.type === 'short_text' || q.type === 'long_text');
+  const key = useSignal(texts[0]?.key ?? '');
+  const search = useSignal('');
+  const applied = useSignal('');
+  const state = useLoad(
+    () => request(textAnswersQuery, { surveyId, level, key: key.value, search: applied.value || null }),
+    [surveyId, level, key.value, applied.value],
+  );
+  if (texts.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="texts-title">
+      <h2 id="texts-title">{s('texts')}</h2>
+      <form
+        class="input-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          applied.value = search.value.trim();
+        }}
+      >
+        <label class="field">
+          <span>{s('textQuestion')}</span>
+          <select
+            value={key.value}
+            data-testid="text-question"
+            onChange={(e) => (key.value = (e.currentTarget as HTMLSelectElement).value)}
+          >
+            {texts.map((q) => (
+              <option key={q.key} value={q.key}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{s('search')}</span>
+          <input
+            type="search"
+            value={search.value}
+            onInput={(e) => (search.value = (e.currentTarget as HTMLInputElement).value)}
+            data-testid="text-search"
+          />
+        </label>
+        <button type="submit" class="button">
+          {s('search')}
+        </button>
+      </form>
+      <Status state={state} />
+      {state.status === 'ready' && (
+        <>
+          <p class="muted" aria-live="polite" data-testid="text-count">
+            {s('found', { n: state.data.surveyAnalytics.textAnswers.totalCount })}
+          </p>
+          <ul class="item-list">
+            {state.data.surveyAnalytics.textAnswers.edges.map(({ node }, i) => (
+              <li class="item" key={`${i}-${node.unitName}`}>
+                <p>{node.text}</p>
+                <p class="muted">{node.pathNames.join(' › ')}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function AnalyticsSurveyPage() {
+  const { params } = useRoute();
+  const surveyId = params.id ?? '';
+  const level = useSignal(2);
+  const survey = useLoad(() => request(analyticsSurveyQuery, { id: surveyId }), [surveyId]);
+  const overview = useLoad(
+    () => request(analyticsOverviewQuery, { surveyId, level: level.value }),
+    [surveyId, level.value],
+  );
+  const content =
+    survey.status === 'ready'
+      ? (survey.data.survey.currentVersion?.content as QuestionnaireContent | undefined)
+      : undefined;
+  const questions = content?.sections.flatMap((section) => section.questions) ?? [];
+  const title = survey.status === 'ready' ? survey.data.survey.title : s('title');
+  const base = `${apiOrigin()}/api/surveys/${surveyId}`;
+  return (
+    <Page title={title} wide>
+      <Status state={survey} />
+      <div class="input-row">
+        <label class="field">
+          <span>{s('level')}</span>
+          <select
+            value={String(level.value)}
+            data-testid="analytics-level"
+            onChange={(e) => (level.value = Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={String(n)}>
+                {s('levelN', { n })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Status state={overview} />
+      {overview.status === 'ready' && (
+        <>
+          <p class="muted" data-testid="analytics-basis">
+            {s('basis', {
+              n: overview.data.surveyAnalytics.basis.responses,
+              versions: overview.data.surveyAnalytics.basis.versions.join(', '),
+            })}
+          </p>
+          <ProgressCard overview={overview.data.surveyAnalytics} />
+          <IndicatorsCard overview={overview.data.surveyAnalytics} />
+        </>
+      )}
+      {questions.length > 0 && (
+        <section class="card" aria-labelledby="questions-title">
+          <h2 id="questions-title">{s('questions')}</h2>
+          {questions
+            .filter((q) => choiceTypes.includes(q.type) || numberTypes.includes(q.type))
+            .map((q) => (
+              <QuestionCard key={q.key} surveyId={surveyId} level={level.value} question={q} />
+            ))}
+        </section>
+      )}
+      {questions.length > 0 && <CrossTabCard surveyId={surveyId} level={level.value} questions={questions} />}
+      {questions.length > 0 && <TextAnswersCard surveyId={surveyId} level={level.value} questions={questions} />}
+      <section class="card" aria-labelledby="exports-title">
+        <h2 id="exports-title">{s('exports')}</h2>
+        <div class="actions">
+          <a class="button" href={`${base}/responses.csv`} download data-testid="export-csv">
+            {s('csv')}
+          </a>
+          <a class="button" href={`${base}/responses.xlsx`} download>
+            {s('xlsx')}
+          </a>
+          <a class="button" href={`${base}/summary.xlsx?level=${level.value}`} download>
+            {s('summary')}
+          </a>
+        </div>
+      </section>
+    </Page>
+  );
+}
