@@ -5,8 +5,7 @@ import { launchBrowser, screenshot } from '../harness/browser.ts';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { graphql } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
-
-const fixture = readFileSync(new URL('../fixtures/khao-sat-21-KL-TW.json', import.meta.url), 'utf8');
+import { surveyFixtureText } from '../harness/survey-fixture.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -37,7 +36,7 @@ beforeAll(async () => {
   surveyId = (
     await gql<{ importSurvey: { id: string } }>(
       'mutation ($o: ID!, $f: String!) { importSurvey(ownerUnitId: $o, file: $f) { id } }',
-      { o: root, f: fixture },
+      { o: root, f: surveyFixtureText },
     )
   ).importSurvey.id;
   await gql('mutation ($i: UpdateSurveyInput!) { updateSurvey(input: $i) { id } }', {

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, loadDemoProvince, signIn } from '../harness/factories.ts';
 import { errorCodes, type GraphQLResponse, graphql } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
+import { surveyFixtureText } from '../harness/survey-fixture.ts';
 
 /**
  * Analytics against a brute-force recomputation: random (seeded) responses are submitted through
  * the real API, and every figure is recomputed in plain TypeScript from what was sent.
  */
-const fixture = readFileSync(new URL('../fixtures/khao-sat-21-KL-TW.json', import.meta.url), 'utf8');
 
 let server: TestServer;
 let organizer: Record<string, string>;
@@ -91,7 +90,7 @@ async function answeredSurvey(seed: number): Promise<{ surveyId: string; sent: M
       'mutation ($o: ID!, $f: String!) { importSurvey(ownerUnitId: $o, file: $f) { id } }',
       {
         o: root,
-        f: fixture,
+        f: surveyFixtureText,
       },
     ),
   ).importSurvey.id;

@@ -1,34 +1,15 @@
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { errorCodes, type GraphQLResponse, graphql } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
-
-const fixture = readFileSync(new URL('../fixtures/khao-sat-21-KL-TW.json', import.meta.url), 'utf8');
+import { completeAnswers, surveyFixtureText } from '../harness/survey-fixture.ts';
 
 let server: TestServer;
 let organizer: Record<string, string>;
 let analyst: Record<string, string>;
 let districtOrganizer: Record<string, string>;
 let unitIds: Record<string, string>;
-
-const complete = {
-  members_total: 42,
-  held_study: true,
-  study_date: '2026-03-15',
-  studied_members: 40,
-  study_form: { choice: 'khac', other: 'Học theo tổ' },
-  essays_written: 38,
-  personal_plan_rate: 92.5,
-  action_program: { choice: 'da_ban_hanh' },
-  effectiveness: 4,
-  change_by_area: { tu_tuong: 3, tu_phe_binh: 2, ky_luat: 4 },
-  budget_million_vnd: 12.5,
-  difficulties: { choices: ['tai_lieu', 'khac'], other: 'Mạng yếu' },
-  proposals: 'Đề nghị cấp thêm tài liệu.',
-  reporter: 'Nguyễn Văn A, Bí thư',
-};
 
 beforeAll(async () => {
   server = await startTestServer({ PUBLIC_URL: 'https://khaosat.example.vn' });
@@ -84,7 +65,7 @@ async function openSurvey(options: { allowAmend?: boolean } = {}) {
   const imported = ok(
     await gql<{ importSurvey: { id: string; status: string } }>(
       'mutation ($o: ID!, $f: String!) { importSurvey(ownerUnitId: $o, file: $f) { id status } }',
-      { o: unitIds.TH, f: fixture },
+      { o: unitIds.TH, f: surveyFixtureText },
     ),
   ).importSurvey;
   expect(imported.status).toBe('DRAFT');
@@ -200,7 +181,7 @@ describe('survey lifecycle and versions', () => {
   });
 
   it('reports every problem of a bad survey file at once', async () => {
-    const bad = JSON.parse(fixture);
+    const bad = JSON.parse(surveyFixtureText);
     bad.reviewKind = 'SOMETIMES';
     bad.content.sections[0].questions[1].key = 'Held Study';
     bad.content.sections[1].questions[2].options = [];
@@ -228,7 +209,7 @@ describe('survey lifecycle and versions', () => {
             title: 'Không hạn',
             ownerUnitId: unitIds.TH,
             reviewKind: 'ANNUAL',
-            content: JSON.parse(fixture).content,
+            content: JSON.parse(surveyFixtureText).content,
           },
         },
       ),
@@ -395,7 +376,7 @@ describe('responding', () => {
       {
         t: token,
         a: {
-          ...complete,
+          ...completeAnswers,
           members_total: -3,
           effectiveness: 9,
           reporter: 'x'.repeat(300),
@@ -428,7 +409,7 @@ describe('responding', () => {
     const receipt = ok(
       await gql<{ submitResponse: { number: string; versionNumber: number; amendment: boolean } }>(
         SUBMIT,
-        { t: token, a: complete, by: 'Nguyễn Văn A', k: 'key-complete-1' },
+        { t: token, a: completeAnswers, by: 'Nguyễn Văn A', k: 'key-completeAnswers-1' },
         {},
       ),
     ).submitResponse;
@@ -438,15 +419,15 @@ describe('responding', () => {
     const retry = ok(
       await gql<{ submitResponse: { number: string } }>(
         SUBMIT,
-        { t: token, a: complete, by: 'Nguyễn Văn A', k: 'key-complete-1' },
+        { t: token, a: completeAnswers, by: 'Nguyễn Văn A', k: 'key-completeAnswers-1' },
         {},
       ),
     );
     expect(retry.submitResponse.number).toBe(receipt.number);
-    const other = await gql(SUBMIT, { t: token, a: complete, by: 'Trần Thị B', k: 'key-complete-2' }, {});
+    const other = await gql(SUBMIT, { t: token, a: completeAnswers, by: 'Trần Thị B', k: 'key-completeAnswers-2' }, {});
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'ALREADY_SUBMITTED', receiptNumber: receipt.number });
     expect(errorCodes(await gql(DRAFT, { t: token, a: { members_total: 1 } }, {}))).toEqual(['ALREADY_SUBMITTED']);
-    expect(errorCodes(await gql(AMEND, { t: token, a: complete, by: 'A', k: 'key-amend-x1' }, {}))).toEqual([
+    expect(errorCodes(await gql(AMEND, { t: token, a: completeAnswers, by: 'A', k: 'key-amend-x1' }, {}))).toEqual([
       'AMEND_NOT_ALLOWED',
     ]);
 
@@ -494,7 +475,7 @@ describe('responding', () => {
     const token = tokenOf((await assignmentsOf(id))[1]!.link!);
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        gql(SUBMIT, { t: token, a: complete, by: `Người ${i}`, k: `race-key-${i}` }, {}),
+        gql(SUBMIT, { t: token, a: completeAnswers, by: `Người ${i}`, k: `race-key-${i}` }, {}),
       ),
     );
     const won = results.filter((r) => !r.errors);
@@ -517,14 +498,19 @@ describe('responding', () => {
   it('amends until the deadline, keeping who changed what', async () => {
     const { id } = await openSurvey({ allowAmend: true });
     const token = tokenOf((await assignmentsOf(id))[2]!.link!);
-    expect(errorCodes(await gql(AMEND, { t: token, a: complete, by: 'A', k: 'amend-before-1' }, {}))).toEqual([
+    expect(errorCodes(await gql(AMEND, { t: token, a: completeAnswers, by: 'A', k: 'amend-before-1' }, {}))).toEqual([
       'NOT_SUBMITTED',
     ]);
-    ok(await gql(SUBMIT, { t: token, a: complete, by: 'Nguyễn Văn A', k: 'first-submit-1' }, {}));
+    ok(await gql(SUBMIT, { t: token, a: completeAnswers, by: 'Nguyễn Văn A', k: 'first-submit-1' }, {}));
     const amended = ok(
       await gql<{ amendResponse: { amendment: boolean; number: string } }>(
         AMEND,
-        { t: token, a: { ...complete, members_total: 45, proposals: undefined }, by: 'Trần Thị B', k: 'amend-1-key' },
+        {
+          t: token,
+          a: { ...completeAnswers, members_total: 45, proposals: undefined },
+          by: 'Trần Thị B',
+          k: 'amend-1-key',
+        },
         {},
       ),
     ).amendResponse;
@@ -565,7 +551,7 @@ describe('responding', () => {
         i: { id, closesAt: inDays(-0.01) },
       }),
     );
-    const late = await gql(SUBMIT, { t: tokenOf(a!.link!), a: complete, by: 'A', k: 'late-key-1' }, {});
+    const late = await gql(SUBMIT, { t: tokenOf(a!.link!), a: completeAnswers, by: 'A', k: 'late-key-1' }, {});
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'SURVEY_CLOSED' });
     expect(
       ok(await gql<{ questionnaire: { writable: boolean } }>(OPEN, { t: tokenOf(a!.link!) }, {})).questionnaire
@@ -579,7 +565,7 @@ describe('responding', () => {
       ),
     ).extendDeadline;
     expect(extended.deadlineExtended).toBe(true);
-    ok(await gql(SUBMIT, { t: tokenOf(b!.link!), a: complete, by: 'B', k: 'extended-key-1' }, {}));
+    ok(await gql(SUBMIT, { t: tokenOf(b!.link!), a: completeAnswers, by: 'B', k: 'extended-key-1' }, {}));
 
     ok(await gql('mutation ($id: ID!) { closeSurvey(id: $id) { status } }', { id }));
     expect(errorCodes(await gql(DRAFT, { t: tokenOf(b!.link!), a: {} }, {}))).toEqual(['SURVEY_CLOSED']);

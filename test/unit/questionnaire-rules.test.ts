@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   type Answers,
   problemMessage,
@@ -8,26 +7,10 @@ import {
   visibleQuestionKeys,
 } from '@diemcau/schema';
 import { describe, expect, it } from 'vitest';
+import { completeAnswers, surveyFixtureText } from '../harness/survey-fixture.ts';
 
-const file = JSON.parse(readFileSync(new URL('../fixtures/khao-sat-21-KL-TW.json', import.meta.url), 'utf8'));
+const file = JSON.parse(surveyFixtureText);
 const content = file.content as QuestionnaireContent;
-
-const complete: Answers = {
-  members_total: 42,
-  held_study: true,
-  study_date: '2026-03-15',
-  studied_members: 40,
-  study_form: { choice: 'khac', other: 'Học theo tổ' },
-  essays_written: 38,
-  personal_plan_rate: 92.5,
-  action_program: { choice: 'da_ban_hanh' },
-  effectiveness: 4,
-  change_by_area: { tu_tuong: 3, tu_phe_binh: 2, ky_luat: 4 },
-  budget_million_vnd: 12.5,
-  difficulties: { choices: ['tai_lieu', 'khac'], other: 'Mạng yếu' },
-  proposals: 'Đề nghị cấp thêm tài liệu.',
-  reporter: 'Nguyễn Văn A, Bí thư chi bộ',
-};
 
 const codes = (answers: Answers, mode: 'draft' | 'submit' = 'submit') =>
   validateAnswers(content, answers, mode).map((p) => `${p.questionKey}:${p.code}`);
@@ -40,7 +23,7 @@ describe('the example questionnaire', () => {
   });
 
   it('accepts a complete, consistent response', () => {
-    expect(codes(complete)).toEqual([]);
+    expect(codes(completeAnswers)).toEqual([]);
   });
 });
 
@@ -115,12 +98,12 @@ describe('validation', () => {
       expect.arrayContaining(['members_total:REQUIRED', 'no_study_reason:REQUIRED', 'action_program:REQUIRED']),
     );
     expect(codes({ held_study: false })).not.toContain('study_date:REQUIRED');
-    expect(codes({ ...complete, no_study_reason: 'x' })).toEqual(['no_study_reason:HIDDEN_QUESTION_ANSWERED']);
+    expect(codes({ ...completeAnswers, no_study_reason: 'x' })).toEqual(['no_study_reason:HIDDEN_QUESTION_ANSWERED']);
   });
 
   it('returns every problem at once, each with its question key and code', () => {
     const bad: Answers = {
-      ...complete,
+      ...completeAnswers,
       members_total: -1,
       studied_members: 4.5,
       study_date: '2026-02-30',
@@ -151,8 +134,8 @@ describe('validation', () => {
   });
 
   it('asks for the "Other" text, and refuses it without "Other"', () => {
-    expect(codes({ ...complete, study_form: { choice: 'khac' } })).toEqual(['study_form:OTHER_TEXT_REQUIRED']);
-    expect(codes({ ...complete, study_form: { choice: 'truc_tiep', other: 'x' } })).toEqual([
+    expect(codes({ ...completeAnswers, study_form: { choice: 'khac' } })).toEqual(['study_form:OTHER_TEXT_REQUIRED']);
+    expect(codes({ ...completeAnswers, study_form: { choice: 'truc_tiep', other: 'x' } })).toEqual([
       'study_form:UNEXPECTED_OTHER',
     ]);
   });
