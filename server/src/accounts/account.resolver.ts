@@ -1,5 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { PageInfo } from '../graphql/connection.ts';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionType } from '../graphql/connection.ts';
 import type { Context } from '../graphql/context.ts';
 import type { UnitRow } from '../units/unit.repository.ts';
 import { Unit } from '../units/unit.types.ts';
@@ -8,26 +8,7 @@ import * as accounts from './account.service.ts';
 import { AccountType, ApiTokenType, CreatedApiToken } from './account.types.ts';
 import { signIn, signOut } from './auth.service.ts';
 
-@ObjectType()
-class AccountEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => AccountType)
-  node!: AccountType;
-}
-
-@ObjectType()
-class AccountConnection {
-  @Field(() => [AccountEdge])
-  edges!: AccountEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+const AccountConnection = connectionType('Account', AccountType);
 
 @Resolver(() => AccountType)
 export class AccountResolver {

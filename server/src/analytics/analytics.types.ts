@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/connection.ts';
+import { connectionType } from '../graphql/connection.ts';
 
 @InputType({ description: 'Only units whose answer to a question matches (e.g. "only units that held the study").' })
 export class AnswerFilterInput {
@@ -299,26 +299,7 @@ export class TextAnswer {
   submittedAt!: Date;
 }
 
-@ObjectType()
-export class TextAnswerEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => TextAnswer)
-  node!: TextAnswer;
-}
-
-@ObjectType()
-export class TextAnswerConnection {
-  @Field(() => [TextAnswerEdge])
-  edges!: TextAnswerEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const TextAnswerConnection = connectionType('TextAnswer', TextAnswer);
 
 @ObjectType({ description: 'Statistics of one question. Each field is one SQL statement.' })
 export class QuestionStats {

@@ -1,6 +1,6 @@
 import type { LiveBridgePointRow } from '@diemcau/schema';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../graphql/connection.ts';
+import { connectionType } from '../graphql/connection.ts';
 
 export enum ConferenceStatus {
   SCHEDULED = 'SCHEDULED',
@@ -92,26 +92,9 @@ export class Conference {
   peakPresentAt!: Date | null;
 }
 
-@ObjectType()
-export class ConferenceEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Conference)
-  node!: Conference;
-}
-
-@ObjectType({ description: 'Conferences, latest scheduled start first.' })
-export class ConferenceConnection {
-  @Field(() => [ConferenceEdge])
-  edges!: ConferenceEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const ConferenceConnection = connectionType('Conference', Conference, {
+  connection: 'Conferences, latest scheduled start first.',
+});
 
 @ObjectType({
   description: 'A site (điểm cầu) of a conference: one unit, one operator console link, one check-in code.',
@@ -157,26 +140,9 @@ export class BridgePoint {
   operatorLinkCreatedAt!: Date | null;
 }
 
-@ObjectType()
-export class BridgePointEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => BridgePoint)
-  node!: BridgePoint;
-}
-
-@ObjectType({ description: 'Bridge points: the host first, then by unit level and name.' })
-export class BridgePointConnection {
-  @Field(() => [BridgePointEdge])
-  edges!: BridgePointEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const BridgePointConnection = connectionType('BridgePoint', BridgePoint, {
+  connection: 'Bridge points: the host first, then by unit level and name.',
+});
 
 @ObjectType({ description: 'Result of creating bridge points for every unit of some kinds under a unit.' })
 export class BridgePointsCreated {
@@ -355,26 +321,9 @@ export class CheckIn {
   bridgePointId!: number;
 }
 
-@ObjectType()
-export class CheckInEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => CheckIn)
-  node!: CheckIn;
-}
-
-@ObjectType({ description: 'Check-ins in the order people first arrived.' })
-export class CheckInConnection {
-  @Field(() => [CheckInEdge])
-  edges!: CheckInEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const CheckInConnection = connectionType('CheckIn', CheckIn, {
+  connection: 'Check-ins in the order people first arrived.',
+});
 
 @ObjectType({ description: 'The attendance record of one bridge point.' })
 export class AttendanceBridgePoint {

@@ -1,5 +1,5 @@
 import { limits } from '@diemcau/schema';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './app-error.ts';
 
 @ObjectType({ description: 'Relay page information.' })
@@ -41,4 +41,38 @@ export function connectionFrom<T>(rows: T[], first: number, keyOf: (row: T) => u
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+type ClassType<T> = new (...args: never[]) => T;
+
+/**
+ * The Relay connection of a node type: `<Name>Edge { cursor node }` and
+ * `<Name>Connection { edges pageInfo totalCount }`, declared once for every list.
+ */
+export function connectionType<T>(
+  name: string,
+  Node: ClassType<T>,
+  descriptions: { connection?: string; totalCount?: string } = {},
+) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => Node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, descriptions.connection ? { description: descriptions.connection } : {})
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, descriptions.totalCount ? { description: descriptions.totalCount } : {})
+    totalCount!: number;
+  }
+  return Connection;
 }

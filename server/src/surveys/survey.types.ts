@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../graphql/connection.ts';
+import { connectionType } from '../graphql/connection.ts';
 
 export enum SurveyStatus {
   DRAFT = 'DRAFT',
@@ -140,26 +140,7 @@ export class Survey {
   currentVersionId!: number | null;
 }
 
-@ObjectType()
-export class SurveyEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Survey)
-  node!: Survey;
-}
-
-@ObjectType()
-export class SurveyConnection {
-  @Field(() => [SurveyEdge])
-  edges!: SurveyEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const SurveyConnection = connectionType('Survey', Survey);
 
 @ObjectType({ description: 'A unit asked to answer a survey, once.' })
 export class Assignment {
@@ -207,26 +188,7 @@ export class Assignment {
   surveyId!: number;
 }
 
-@ObjectType()
-export class AssignmentEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Assignment)
-  node!: Assignment;
-}
-
-@ObjectType()
-export class AssignmentConnection {
-  @Field(() => [AssignmentEdge])
-  edges!: AssignmentEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const AssignmentConnection = connectionType('Assignment', Assignment);
 
 @ObjectType()
 export class AssignResult {

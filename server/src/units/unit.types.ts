@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../graphql/connection.ts';
+import { connectionType } from '../graphql/connection.ts';
 
 @ObjectType({ description: 'A kind of unit (province committee, grassroots cell …); admins can add kinds.' })
 export class UnitKind {
@@ -41,26 +41,10 @@ export class Unit {
   path!: string;
 }
 
-@ObjectType()
-export class UnitEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Unit)
-  node!: Unit;
-}
-
-@ObjectType({ description: 'A page of units in Vietnamese alphabetical order.' })
-export class UnitConnection {
-  @Field(() => [UnitEdge])
-  edges!: UnitEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Units matching the filter (within your scope).' })
-  totalCount!: number;
-}
+export const UnitConnection = connectionType('Unit', Unit, {
+  connection: 'A page of units in Vietnamese alphabetical order.',
+  totalCount: 'Units matching the filter (within your scope).',
+});
 
 export enum UnitFileFormat {
   CSV = 'CSV',
