@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
+import { surveyPageHtml } from './vite.survey.config.ts';
 
 /** Where the dev server forwards API calls: the `@diemcau/server` started by `pnpm dev`. */
 const api = process.env.DIEMCAU_API ?? 'http://localhost:4000';
@@ -59,8 +60,24 @@ function graphqlDocuments(): Plugin {
   };
 }
 
+/** `pnpm dev`: `/s/<token>` opens the respondent form from source, as the server serves the built one. */
+function respondentDevPage(): Plugin {
+  return {
+    name: 'diemcau:respondent-dev-page',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        if (!req.url?.startsWith('/s/')) return next();
+        const html = surveyPageHtml('<script type="module" src="/src/survey/embed.tsx"></script>');
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(await server.transformIndexHtml(req.url, html));
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [graphqlDocuments(), preact()],
+  plugins: [graphqlDocuments(), preact(), respondentDevPage()],
   build: { outDir: 'dist', assetsDir: 'assets' },
   server: {
     port: 5173,
