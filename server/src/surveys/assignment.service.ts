@@ -69,6 +69,15 @@ export async function assignSurvey(ctx: Context, input: AssignSurveyInput): Prom
   }
   if (ids.size === 0 && !input.underId)
     throw new BadUserInputError('Chọn ít nhất một đơn vị / choose at least one unit', 'unitIds');
+  if (input.dryRun) {
+    // What the insert below would do: active assignments stay, new and withdrawn units are added.
+    const active = await queryOne<{ n: number }>(
+      ctx.em,
+      sql`select count(*)::int as n from assignment
+           where survey_id = ${survey.id} and unit_id = any(${[...ids]}::int[]) and withdrawn_at is null`,
+    );
+    return { added: ids.size - (active?.n ?? 0), alreadyAssigned: active?.n ?? 0 };
+  }
 
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em };
@@ -160,16 +169,21 @@ export async function listAssignments(
     first?: number | null;
     after?: string | null;
     underPath?: string | null;
+    /** Part of the unit's name, accents and case ignored, or its exact code. */
+    search?: string | null;
   },
 ) {
   const survey = await readableSurvey(ctx, surveyId, 'surveyId');
   const viewer = requireViewer(ctx);
   const limit = pageSize(options.first);
   const cursor = decodeCursor(options.after, ['string', 'number']) as [string, number] | null;
+  const needle = options.search?.normalize('NFC').trim().slice(0, 100) || null;
+  const pattern = needle?.replace(/[\\%_]/g, '\\$&');
   const where = sql`a.survey_id = ${survey.id} and a.withdrawn_at is null
     ${viewer.scopePath ? sql`and a.unit_path <@ ${viewer.scopePath}::ltree` : sql``}
     ${options.underPath ? sql`and a.unit_path <@ ${options.underPath}::ltree` : sql``}
-    ${options.states?.length ? sql`and ${assignmentState} = any(${options.states}::text[])` : sql``}`;
+    ${options.states?.length ? sql`and ${assignmentState} = any(${options.states}::text[])` : sql``}
+    ${needle ? sql`and (u.name_search like '%' || lower(immutable_unaccent(${pattern}::text)) || '%' or lower(u.code) = lower(${needle}))` : sql``}`;
   const rows = await query<AssignmentRow>(
     ctx.em,
     sql`select ${assignmentColumns} from ${assignmentFrom} where ${where}

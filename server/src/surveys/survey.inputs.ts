@@ -110,4 +110,10 @@ export class AssignSurveyInput {
 
   @Field(() => [Int], { nullable: true })
   levels?: number[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only count: how many units would be added and how many are assigned already; nothing changes.',
+  })
+  dryRun?: boolean | null;
 }

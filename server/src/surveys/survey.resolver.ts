@@ -49,8 +49,13 @@ export class SurveyResolver {
     @Arg('states', () => [AssignmentState], { nullable: true }) states?: AssignmentState[] | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Part of the unit name (accents and case ignored) or its exact code.',
+    })
+    search?: string | null,
   ) {
-    return assignments.listAssignments(ctx, surveyId, { states, first, after });
+    return assignments.listAssignments(ctx, surveyId, { states, first, after, search });
   }
 
   @Query(() => String, {
