@@ -50,6 +50,9 @@ export class UpdateConferenceInput {
 
   @Field(() => Date, { nullable: true })
   scheduledEndAt?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Lets anyone read the big numbers (`publicLiveCounter`).' })
+  publicCounter?: boolean | null;
 }
 
 @InputType()

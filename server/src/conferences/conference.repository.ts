@@ -5,7 +5,7 @@ import type { BridgePoint, CheckIn, Conference, ExcusedAbsence, TimelineSample }
 const conferenceColumns = sql`c.id, c.title, c.description, c.documents, c.organizing_unit_id as "organizingUnitId",
   u.path::text as "organizingUnitPath", c.scheduled_start_at as "scheduledStartAt", c.scheduled_end_at as "scheduledEndAt",
   c.status, c.started_at as "startedAt", c.ended_at as "endedAt", c.peak_present as "peakPresent",
-  c.peak_present_at as "peakPresentAt", c.created_at as "createdAt"`;
+  c.peak_present_at as "peakPresentAt", c.public_counter as "publicCounter", c.created_at as "createdAt"`;
 
 export async function conferencesByIds(em: EntityManager, ids: readonly number[]): Promise<Map<number, Conference>> {
   if (ids.length === 0) return new Map();

@@ -29,6 +29,7 @@ import {
   ExcusedAbsence,
   LiveBridgePointType,
   LiveRollupRowType,
+  PublicLiveCounter,
   TimelineSample,
 } from './conference.types.ts';
 
@@ -47,6 +48,15 @@ export class ConferenceResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
     return conferences.listConferences(ctx, filter, first, after);
+  }
+
+  @Query(() => PublicLiveCounter, {
+    description:
+      'Anyone, no account: the big numbers of a conference whose organizer made them public (`publicCounter`); ' +
+      'NOT_FOUND otherwise. Refreshed at most every 2 s.',
+  })
+  publicLiveCounter(@Ctx() ctx: Context, @Arg('conferenceId', () => ID) id: string): Promise<PublicLiveCounter> {
+    return conferences.publicLiveCounter(ctx, id);
   }
 
   @Query(() => AttendanceFile, { description: 'The attendance record as a file (CSV with a BOM).' })

@@ -38,6 +38,7 @@ import type {
   ConferenceLive,
   ExcusedAbsence,
   LiveRollupRowType,
+  PublicLiveCounter,
   TimelineSample,
 } from './conference.types.ts';
 
@@ -228,6 +229,7 @@ export async function updateConference(ctx: Context, input: UpdateConferenceInpu
     ctx.em,
     sql`update conference set title = coalesce(${title}, title), description = coalesce(${description}, description),
                documents = coalesce(${documents ? JSON.stringify(documents) : null}::jsonb, documents),
+               public_counter = coalesce(${input.publicCounter ?? null}::boolean, public_counter),
                scheduled_start_at = ${start}, scheduled_end_at = ${end}, updated_at = now()
          where id = ${conference.id} and status <> 'ENDED'`,
   );
@@ -587,6 +589,53 @@ export function conferenceLive(ctx: Context, conference: Conference): Promise<Co
     cache.set(conference.id, found);
   }
   return found;
+}
+
+/** How long the public big numbers are reused: many portal visitors polling cost one computation. */
+const PUBLIC_COUNTER_TTL_MS = 2000;
+type CachedCounter = { expires: number; counter: Promise<PublicLiveCounter | null> };
+/** Per server (a test process may run several), by conference id. */
+const publicCounterCache = new WeakMap<object, Map<number, CachedCounter>>();
+
+/**
+ * The big numbers of a conference whose organizer made them public; anyone may read them (no
+ * account). Any other conference is NOT_FOUND, whether it exists or not.
+ */
+export async function publicLiveCounter(ctx: Context, id: unknown): Promise<PublicLiveCounter> {
+  const conferenceId = toId(id, 'conferenceId');
+  const now = Date.now();
+  let publicCounters = publicCounterCache.get(ctx.runtime);
+  if (!publicCounters) {
+    publicCounters = new Map();
+    publicCounterCache.set(ctx.runtime, publicCounters);
+  }
+  let cached = publicCounters.get(conferenceId);
+  if (!cached || cached.expires <= now) {
+    for (const [key, entry] of publicCounters) if (entry.expires <= now) publicCounters.delete(key);
+    cached = {
+      expires: now + PUBLIC_COUNTER_TTL_MS,
+      counter: (async () => {
+        const conference = await repo.conferenceById(ctx.em, conferenceId);
+        if (!conference?.publicCounter) return null;
+        const live = await ctx.runtime.live.conference(conferenceId);
+        if (!live) return null;
+        const snapshot = await ctx.runtime.live.currentSnapshot(live);
+        return {
+          conferenceId,
+          title: conference.title,
+          status: snapshot.status as PublicLiveCounter['status'],
+          at: new Date(snapshot.at),
+          totals: snapshot.totals,
+          peak: snapshot.peak ? { present: snapshot.peak.present, at: new Date(snapshot.peak.at) } : null,
+        };
+      })(),
+    };
+    publicCounters.set(conferenceId, cached);
+    cached.counter.catch(() => publicCounters.delete(conferenceId));
+  }
+  const counter = await cached.counter;
+  if (!counter) throw new NotFoundError('Conference', { field: 'conferenceId' });
+  return counter;
 }
 
 export function rollupOf(live: ConferenceLive, level: number): LiveRollupRowType[] {

@@ -85,6 +85,11 @@ export class Conference {
   @Field(() => Date)
   createdAt!: Date;
 
+  @Field(() => Boolean, {
+    description: 'Anyone may read its big numbers (`publicLiveCounter`), e.g. for a host portal’s embedded counter.',
+  })
+  publicCounter!: boolean;
+
   // Resolved by ConferenceResolver: organizingUnit, bridgePoints, live, timeline, attendance …
   organizingUnitId!: number;
   organizingUnitPath!: string;
@@ -456,4 +461,29 @@ export class ConferenceLive {
 
   organizingUnitLevel!: number;
   rows!: LiveBridgePointRow[];
+}
+
+@ObjectType({
+  description:
+    'The big numbers of a conference whose organizer made them public (for `<diemcau-live-counter>` on a host ' +
+    'portal): no names of sites or people.',
+})
+export class PublicLiveCounter {
+  @Field(() => ID)
+  conferenceId!: number;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => ConferenceStatus)
+  status!: ConferenceStatus;
+
+  @Field(() => Date, { description: 'When the figures were computed (they may be a few seconds old).' })
+  at!: Date;
+
+  @Field(() => LiveTotalsType)
+  totals!: LiveTotalsType;
+
+  @Field(() => LivePeakType, { nullable: true })
+  peak!: LivePeakType | null;
 }

@@ -4,6 +4,7 @@ import { Migration20261122010000_units_accounts } from './Migration2026112201000
 import { Migration20261122020000_surveys } from './Migration20261122020000_surveys.ts';
 import { Migration20261122030000_conferences } from './Migration20261122030000_conferences.ts';
 import { Migration20261122040000_analytics_indexes } from './Migration20261122040000_analytics_indexes.ts';
+import { Migration20261123000000_conference_public_counter } from './Migration20261123000000_conference_public_counter.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the set
@@ -15,4 +16,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122020000_surveys', class: Migration20261122020000_surveys },
   { name: 'Migration20261122030000_conferences', class: Migration20261122030000_conferences },
   { name: 'Migration20261122040000_analytics_indexes', class: Migration20261122040000_analytics_indexes },
+  {
+    name: 'Migration20261123000000_conference_public_counter',
+    class: Migration20261123000000_conference_public_counter,
+  },
 ];
