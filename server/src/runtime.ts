@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SignInLimiter } from './accounts/rate-limit.ts';
 import type { Config } from './config/config.ts';
+import type { ClusterNode } from './live/cluster.ts';
 import type { LiveService } from './live/live.service.ts';
 
 /** What the running process knows about itself; shared by probes, resolvers and sockets. */
@@ -15,4 +16,6 @@ export type Runtime = {
   secretKey: string;
   /** The live conference counter: presence, grace windows, publishing, the timeline. */
   live: LiveService;
+  /** Set when this process is one of a cluster (`CLUSTER=true`). */
+  cluster: ClusterNode | undefined;
 };

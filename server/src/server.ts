@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -9,9 +10,12 @@ import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './db/embedde
 import { migrate, openOrm } from './db/orm.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { buildHttpApp } from './http/app.ts';
+import { socketClusterChannel } from './live/cluster.channel.ts';
+import { ClusterNode, clusterPool } from './live/cluster.ts';
 import { attachLiveNamespaces } from './live/live.namespaces.ts';
 import { LiveService } from './live/live.service.ts';
-import { InMemoryPresenceStore } from './live/presence.store.ts';
+import { PostgresPresenceStore } from './live/presence.postgres.ts';
+import { InMemoryPresenceStore, type PresenceStore } from './live/presence.store.ts';
 import { attachSocketServer, closeSocketServer, type IoServer } from './live/socket-server.ts';
 import type { Runtime } from './runtime.ts';
 import { resolveSecretKey } from './security/secret.ts';
@@ -36,6 +40,12 @@ export type RunningServer = {
   /** Stops accepting, finishes in-flight requests, closes sockets, the ORM and the embedded database. */
   close: () => Promise<void>;
 };
+
+/** Releases the adapters' LISTEN connections, so the cluster pool can end. */
+function closeAdapters(io: IoServer): void {
+  const namespaces = (io as unknown as { _nsps: Map<string, { adapter: { close?: () => unknown } }> })._nsps;
+  for (const nsp of namespaces.values()) void nsp.adapter.close?.();
+}
 
 /** Name of the product's database on the embedded cluster. */
 export const EMBEDDED_DATABASE = 'diemcau';
@@ -119,6 +129,19 @@ export async function startServer(
     if (options.demo) await seedDemoIfEmpty(orm.em.fork(), log);
     await ensureFirstAdmin(orm.em.fork(), config.admin, log);
 
+    // One process: presence in memory. A cluster: presence and broadcasts through PostgreSQL.
+    let cluster: ClusterNode | undefined;
+    let store: PresenceStore = new InMemoryPresenceStore();
+    if (config.cluster.enabled) {
+      const pool = clusterPool(databaseUrl, log);
+      cleanups.push(() => pool.end());
+      cluster = new ClusterNode(pool, databaseUrl, log, {
+        label: config.cluster.nodeName,
+        heartbeatMs: config.cluster.heartbeatMs,
+        expiryMs: config.cluster.expiryMs,
+      });
+      store = new PostgresPresenceStore(cluster, log);
+    }
     const runtime: Runtime = {
       config,
       orm,
@@ -126,19 +149,48 @@ export async function startServer(
       shuttingDown: false,
       signInLimiter: createSignInLimiter({ perUsername: config.signInMaxFailures, perIp: config.signInMaxPerIp }),
       secretKey: await resolveSecretKey(config, log),
-      // Single process: presence in memory. The multi-node mode swaps in a shared store.
-      live: new LiveService(orm, log, config.live, new InMemoryPresenceStore()),
+      live: new LiveService(orm, log, config.live, store),
+      cluster,
     };
     const { app } = await buildHttpApp(runtime, log);
     cleanups.push(() => app.close());
     const io = attachSocketServer(app.server, config, log, { accepting: () => !runtime.shuttingDown });
+    if (cluster && store instanceof PostgresPresenceStore) {
+      const node = cluster;
+      const live = runtime.live;
+      const shared = store;
+      io.adapter(
+        createAdapter(node.pool, {
+          heartbeatInterval: Math.min(5000, config.cluster.heartbeatMs * 2),
+          heartbeatTimeout: config.cluster.expiryMs,
+          errorHandler: (error: Error) => log.warn({ err: error }, 'socket.io postgres adapter'),
+        }),
+      );
+      live.attachCluster(socketClusterChannel(io, log));
+      shared.onStored((ids) => live.presenceStored(ids));
+      node.on('leading', (leading) => live.setLeading(leading));
+      node.on('recovered', () => {
+        void shared.requestResync();
+        live.republishAll();
+      });
+      node.on('purged', () => live.republishAll());
+      try {
+        await node.start();
+      } catch (error) {
+        throw new StartupError(`could not join the cluster: ${describe(error)}`, { cause: error });
+      }
+      cleanups.push(() => node.stop());
+    }
     attachLiveNamespaces(io, runtime, runtime.live, log);
     await runtime.live.start();
     cleanups.push(() => runtime.live.stop());
     app.addHook('preClose', async () => {
       // Counting stops before the sockets close, so a restart is not recorded as every site dropping.
       await runtime.live.stop();
+      // Our connections stop counting at once in the cluster (no waiting for the heartbeat to lapse).
+      await runtime.cluster?.stop();
       closeSocketServer(io);
+      if (runtime.cluster) closeAdapters(io);
     });
 
     try {
@@ -169,6 +221,7 @@ export async function startServer(
         } finally {
           clearTimeout(force);
         }
+        await runtime.cluster?.pool.end().catch(() => undefined);
         await orm.close(true);
         if (embedded) await embedded.stop();
       })();

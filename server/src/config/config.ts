@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -90,10 +91,39 @@ const envSchema = z
     SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(20_000),
     /** … and a client that has not answered within this many more milliseconds is gone (network lost). */
     SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(100).default(25_000),
+    /**
+     * New Socket.IO connections this process accepts per second (a reconnect storm after a restart);
+     * more are refused with a retry hint and the clients come back after their jittered back-off.
+     */
+    SOCKET_HANDSHAKES_PER_SEC: z.coerce.number().int().min(1).default(1500),
+    /**
+     * `true`: this process is one of several sharing `DATABASE_URL` behind a load balancer. Live presence
+     * and Socket.IO broadcasts then go through PostgreSQL, so every process shows the same exact count.
+     */
+    CLUSTER: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    /** `pnpm start` runs this many server processes behind a built-in balancer (Node's cluster module); 1: one process. */
+    CLUSTER_NODES: z.coerce.number().int().min(1).max(64).default(1),
+    /** Names this process's slot in the cluster (default host:port); a restart in the same slot replaces the old one at once. */
+    CLUSTER_NODE_NAME: z.string().min(1).max(200).optional(),
+    /** Cluster: how often a process proves it is alive, in milliseconds. */
+    CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    /** Cluster: a process silent this long is dead and its connections stop counting, in milliseconds. */
+    CLUSTER_NODE_EXPIRY_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   })
   .refine((e) => !e.ADMIN_USERNAME === !e.ADMIN_PASSWORD, {
     message: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither',
     path: ['ADMIN_PASSWORD'],
+  })
+  .refine((e) => !e.CLUSTER || e.DATABASE_URL, {
+    message: 'a cluster needs DATABASE_URL, one database for every process (or CLUSTER_NODES=N, which starts one)',
+    path: ['CLUSTER'],
+  })
+  .refine((e) => e.CLUSTER_NODE_EXPIRY_MS > e.CLUSTER_HEARTBEAT_MS * 2, {
+    message: 'must be more than twice CLUSTER_HEARTBEAT_MS',
+    path: ['CLUSTER_NODE_EXPIRY_MS'],
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.SECRET_KEY, {
     message: 'required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)',
@@ -116,7 +146,9 @@ export type Config = {
   signInMaxFailures: number;
   signInMaxPerIp: number;
   live: { graceMs: number; sampleMs: number; publishMs: number };
-  socket: { pingIntervalMs: number; pingTimeoutMs: number };
+  socket: { pingIntervalMs: number; pingTimeoutMs: number; handshakesPerSec: number };
+  /** `enabled`: presence and broadcasts shared through PostgreSQL with the other processes. */
+  cluster: { enabled: boolean; nodes: number; nodeName: string; heartbeatMs: number; expiryMs: number };
   /** `undefined`: resolved at start-up (see `secret.ts`). */
   secretKey: string | undefined;
   /** Base of the links people open; defaults to http://localhost:PORT. */
@@ -161,7 +193,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       signInMaxFailures: e.SIGNIN_MAX_FAILURES,
       signInMaxPerIp: e.SIGNIN_MAX_PER_IP,
       live: { graceMs: e.LIVE_GRACE_MS, sampleMs: e.LIVE_SAMPLE_MS, publishMs: e.LIVE_PUBLISH_MS },
-      socket: { pingIntervalMs: e.SOCKET_PING_INTERVAL_MS, pingTimeoutMs: e.SOCKET_PING_TIMEOUT_MS },
+      socket: {
+        pingIntervalMs: e.SOCKET_PING_INTERVAL_MS,
+        pingTimeoutMs: e.SOCKET_PING_TIMEOUT_MS,
+        handshakesPerSec: e.SOCKET_HANDSHAKES_PER_SEC,
+      },
+      cluster: {
+        enabled: e.CLUSTER,
+        nodes: e.CLUSTER_NODES,
+        nodeName: e.CLUSTER_NODE_NAME ?? `${os.hostname()}:${e.PORT === 0 ? `pid-${process.pid}` : e.PORT}`,
+        heartbeatMs: e.CLUSTER_HEARTBEAT_MS,
+        expiryMs: e.CLUSTER_NODE_EXPIRY_MS,
+      },
       secretKey: e.SECRET_KEY,
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     },

@@ -86,8 +86,13 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const report = await checkHealth(runtime);
-    const ready = report.status === 'ok';
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : report.status, database: report.database });
+    const cluster = runtime.cluster;
+    const ready = report.status === 'ok' && (!cluster || cluster.healthy);
+    return reply.status(ready ? 200 : 503).send({
+      status: ready ? 'ready' : report.status === 'ok' ? 'degraded' : report.status,
+      database: report.database,
+      ...(cluster && { cluster: { node: cluster.id, leader: runtime.live.leading, healthy: cluster.healthy } }),
+    });
   });
 
   const schema = await getSchema();

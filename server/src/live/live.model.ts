@@ -194,6 +194,40 @@ export interface LiveEmitter {
   disconnectConference(conferenceId: number): void;
 }
 
+/**
+ * What the processes of a cluster tell one another about the live counter (over Socket.IO's
+ * inter-server messages, which the Postgres adapter carries). Each message names its conference.
+ */
+export type LiveClusterMessages = {
+  /** Presence or reports changed there: the leader counts again. */
+  'live:touch': { conferenceIds: number[] };
+  'live:headcount': { conferenceId: number; bridgePointId: number; headcount: number };
+  /** The conference or its bridge points changed in the database. */
+  'live:reload': { conferenceId: number };
+  'live:started': { conferenceId: number };
+  /** Stop recording and write what is queued (answered once done). */
+  'live:ending': { conferenceId: number };
+  'live:ending-aborted': { conferenceId: number };
+  'live:ended': { conferenceId: number; endedAt: string };
+  /** The leader published: every process keeps the same copy (`full`: all rows, else the changed ones). */
+  'live:published': { full: boolean; changes: LiveChanges };
+  /** A process lacks the published state (just started, or saw a gap): the leader publishes it whole. */
+  'live:want-snapshot': { conferenceId: number };
+};
+
+export type LiveClusterEvent = keyof LiveClusterMessages;
+
+/** The other processes of the cluster (never this one). */
+export interface ClusterChannel {
+  send<E extends LiveClusterEvent>(event: E, payload: LiveClusterMessages[E]): void;
+  /** Resolves with the answers of the others, or with those that came within `timeoutMs`. */
+  request<E extends LiveClusterEvent>(event: E, payload: LiveClusterMessages[E], timeoutMs: number): Promise<unknown[]>;
+  on<E extends LiveClusterEvent>(
+    event: E,
+    handler: (payload: LiveClusterMessages[E]) => unknown | Promise<unknown>,
+  ): void;
+}
+
 export const silentEmitter: LiveEmitter = {
   dashboardSnapshot: () => undefined,
   dashboardChanges: () => undefined,

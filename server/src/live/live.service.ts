@@ -13,6 +13,7 @@ import type { Config } from '../config/config.ts';
 import { query, sql } from '../db/sql.ts';
 import {
   type BridgePointLoadRow,
+  type ClusterChannel,
   type ConferenceRow,
   type LiveBridgePoint,
   type LiveConference,
@@ -27,6 +28,11 @@ import {
 import { LiveRecorder } from './live.recorder.ts';
 import type { PresenceCount, PresenceStore } from './presence.store.ts';
 
+/** How long a process without the published state waits for the leader's before computing its own. */
+const REPLICA_WAIT_MS = 3000;
+/** Touches from one process to the leader are sent at most this often. */
+const TOUCH_MS = 100;
+
 export type LiveOptions = { graceMs: number; sampleMs: number; publishMs: number };
 
 export function liveOptions(config: Config): LiveOptions {
@@ -40,6 +46,11 @@ const noCount: PresenceCount = { consoles: 0, participants: 0 };
  * `PresenceStore`) and what operators report into per-bridge-point state, totals and roll-ups; runs
  * the reconnect grace windows; records connected intervals and check-ins (through the recorder);
  * publishes coalesced changes after they are committed; and samples the timeline of LIVE conferences.
+ *
+ * In a cluster (a shared presence store) every process counts its own connections into the store
+ * and records check-ins, but only the leader decides: it reads the cluster-wide counts, runs the
+ * grace windows, records intervals, samples, and publishes; the others keep the leader's published
+ * state (`live:published`) to answer dashboards, operators and GraphQL with the same figures.
  */
 export class LiveService {
   readonly #orm: MikroORM;
@@ -53,6 +64,14 @@ export class LiveService {
   #sampler: NodeJS.Timeout | null = null;
   #sampling: Promise<void> | null = null;
   #stopped = false;
+  /** Other processes counting into the same store decide nothing: the leader does. */
+  readonly #shared: boolean;
+  #leading: boolean;
+  #cluster: ClusterChannel | null = null;
+  readonly #replicaWaiters = new Map<number, (() => void)[]>();
+  #touched = new Set<number>();
+  #touchTimer: NodeJS.Timeout | null = null;
+  #takingOver: Promise<void> | null = null;
 
   constructor(orm: MikroORM, log: Logger, options: LiveOptions, store: PresenceStore) {
     this.#orm = orm;
@@ -60,6 +79,201 @@ export class LiveService {
     this.#options = options;
     this.store = store;
     this.recorder = new LiveRecorder(orm, this.#log);
+    this.#shared = store.shared;
+    this.#leading = !store.shared;
+  }
+
+  /** Whether this process decides and publishes (always, on its own; in a cluster, the leader). */
+  get leading(): boolean {
+    return this.#leading;
+  }
+
+  // ----- the cluster ----------------------------------------------------------------------------
+
+  /** Joins the other processes of a cluster: their messages reach this process's counter. */
+  attachCluster(channel: ClusterChannel): void {
+    this.#cluster = channel;
+    channel.on('live:touch', ({ conferenceIds }) => {
+      if (!this.#leading) return;
+      for (const id of conferenceIds) void this.#loadedForLeader(id).then((c) => c && this.markDirty(c));
+    });
+    channel.on('live:headcount', ({ conferenceId, bridgePointId, headcount }) => {
+      const conference = this.#conferences.get(conferenceId);
+      const bp = conference?.bridgePoints.get(bridgePointId);
+      if (!conference || !bp) return;
+      bp.reportedHeadcount = headcount;
+      this.markDirty(conference);
+    });
+    channel.on('live:reload', ({ conferenceId }) => this.reload(conferenceId, { propagate: false }));
+    channel.on('live:started', ({ conferenceId }) => this.#applyStarted(conferenceId));
+    channel.on('live:ending', async ({ conferenceId }) => {
+      const conference = this.#conferences.get(conferenceId);
+      if (conference) {
+        conference.ending = true;
+        await this.recorder.flush();
+        if (this.#leading) await this.#orm.em.fork().transactional((em) => this.#writePeaks(em, conference));
+      }
+      return true;
+    });
+    channel.on('live:ending-aborted', ({ conferenceId }) => {
+      const conference = this.#conferences.get(conferenceId);
+      if (conference) conference.ending = false;
+    });
+    channel.on('live:ended', ({ conferenceId, endedAt }) => this.#applyEnded(conferenceId, new Date(endedAt)));
+    channel.on('live:published', (message) => this.#applyPublished(message.full, message.changes));
+    channel.on('live:want-snapshot', ({ conferenceId }) => {
+      if (!this.#leading) return;
+      void this.#loadedForLeader(conferenceId).then((conference) => {
+        if (!conference) return;
+        conference.structural = true;
+        this.markDirty(conference);
+      });
+    });
+  }
+
+  /** The conference as this (leading) process keeps it, loading it if needed; null when it is not kept (ended, unknown). */
+  async #loadedForLeader(id: number): Promise<LiveConference | null> {
+    const conference = await this.conference(id).catch(() => null);
+    return conference && this.#conferences.get(id) === conference ? conference : null;
+  }
+
+  /** Presence reached the shared store: the leader counts again (here, or told by a message). */
+  presenceStored(conferenceIds: number[]): void {
+    if (this.#leading) {
+      for (const id of conferenceIds) {
+        const conference = this.#conferences.get(id);
+        if (conference) this.markDirty(conference);
+      }
+      return;
+    }
+    for (const id of conferenceIds) this.#touched.add(id);
+    this.#touchTimer ??= setTimeout(() => {
+      this.#touchTimer = null;
+      const ids = [...this.#touched];
+      this.#touched.clear();
+      if (ids.length > 0) this.#cluster?.send('live:touch', { conferenceIds: ids });
+    }, TOUCH_MS);
+  }
+
+  /** The cluster made this process the leader, or took it away. */
+  setLeading(leading: boolean): void {
+    if (leading === this.#leading) return;
+    this.#leading = leading;
+    if (leading) {
+      this.#takingOver = this.#takeOver()
+        .catch((error: unknown) => this.#log.error({ err: error }, 'live counter: taking over failed'))
+        .finally(() => {
+          this.#takingOver = null;
+        });
+      return;
+    }
+    // The new leader runs the windows and publishes; we keep the statuses until its state arrives.
+    for (const conference of this.#conferences.values()) {
+      if (conference.timer) clearTimeout(conference.timer);
+      conference.timer = null;
+      for (const bp of conference.bridgePoints.values()) {
+        if (bp.graceTimer) clearTimeout(bp.graceTimer);
+        bp.graceTimer = null;
+      }
+    }
+  }
+
+  /** Every dashboard gets the whole state again, from the counts now (after the database came back, a dead process purged). */
+  republishAll(): void {
+    if (!this.#leading) return;
+    for (const conference of this.#conferences.values()) {
+      conference.structural = true;
+      this.markDirty(conference);
+    }
+  }
+
+  /**
+   * Leading from now on: the statuses continue from the state the previous leader published (or,
+   * without one, from the database, as after a restart); the first publication is a full snapshot,
+   * numbered after the last one dashboards saw.
+   */
+  async #takeOver(): Promise<void> {
+    const ids = new Set(this.#conferences.keys());
+    const live = await query<{ id: number }>(this.#orm.em.fork(), sql`select id from conference where status = 'LIVE'`);
+    for (const { id } of live) ids.add(id);
+    const now = Date.now();
+    for (const id of ids) {
+      if (!this.#leading) return;
+      const known = this.#conferences.get(id);
+      let conference: LiveConference | null | undefined = known;
+      if (known?.published) {
+        for (const bp of known.bridgePoints.values()) {
+          const row = known.published.get(bp.id);
+          if (!row) continue;
+          bp.status = row.status;
+          bp.downSince = row.downSince === null ? null : Date.parse(row.downSince);
+          if (bp.status === 'UNSTABLE') {
+            this.#startGrace(known, bp, this.#options.graceMs - (now - (bp.downSince ?? now)));
+          }
+        }
+      } else {
+        conference = await this.#load(id, { replace: true });
+        if (!conference) continue;
+        if (known && known !== conference) {
+          conference.seq = known.seq;
+          this.#clearTimers(known);
+        }
+      }
+      if (!conference) continue;
+      conference.structural = true;
+      this.markDirty(conference);
+    }
+  }
+
+  #clearTimers(conference: LiveConference): void {
+    if (conference.timer) clearTimeout(conference.timer);
+    conference.timer = null;
+    for (const bp of conference.bridgePoints.values()) {
+      if (bp.graceTimer) clearTimeout(bp.graceTimer);
+      bp.graceTimer = null;
+    }
+  }
+
+  /** A follower keeps what the leader published, exactly (a gap: it asks for the whole state). */
+  async #applyPublished(full: boolean, changes: LiveChanges): Promise<void> {
+    if (this.#leading) return;
+    const conference = this.#conferences.get(changes.conferenceId);
+    if (!conference) return;
+    if (!full && (!conference.published || changes.seq !== conference.seq + 1)) {
+      if (changes.seq > conference.seq) this.#cluster?.send('live:want-snapshot', { conferenceId: conference.id });
+      return;
+    }
+    const published = full ? new Map<number, LiveBridgePointRow>() : new Map(conference.published);
+    for (const row of changes.bridgePoints) published.set(row.id, row);
+    conference.published = published;
+    conference.seq = changes.seq;
+    conference.publishedAt = Date.parse(changes.at);
+    conference.peak = changes.peak ? { present: changes.peak.present, at: Date.parse(changes.peak.at) } : null;
+    for (const row of changes.bridgePoints) {
+      const bp = conference.bridgePoints.get(row.id);
+      if (!bp) continue;
+      bp.status = row.status;
+      bp.downSince = row.downSince === null ? null : Date.parse(row.downSince);
+      bp.reportedHeadcount = row.reportedHeadcount;
+    }
+    const waiters = this.#replicaWaiters.get(conference.id);
+    this.#replicaWaiters.delete(conference.id);
+    for (const wake of waiters ?? []) wake();
+  }
+
+  /** Waits (a bounded time) for the leader's state of a conference this process has none of. */
+  async #awaitReplica(conference: LiveConference): Promise<boolean> {
+    if (conference.published) return true;
+    const arrived = new Promise<void>((resolve) => {
+      const list = this.#replicaWaiters.get(conference.id) ?? [];
+      list.push(resolve);
+      this.#replicaWaiters.set(conference.id, list);
+    });
+    this.#cluster?.send('live:want-snapshot', { conferenceId: conference.id });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([arrived, new Promise<void>((r) => (timer = setTimeout(r, REPLICA_WAIT_MS)))]);
+    clearTimeout(timer);
+    return conference.published !== null;
   }
 
   get options(): LiveOptions {
@@ -86,6 +300,8 @@ export class LiveService {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#sampler) clearInterval(this.#sampler);
+    if (this.#touchTimer) clearTimeout(this.#touchTimer);
+    await this.#takingOver;
     for (const conference of this.#conferences.values()) {
       if (conference.timer) clearTimeout(conference.timer);
       conference.timer = null;
@@ -120,7 +336,7 @@ export class LiveService {
     return this.#conferences.get(id);
   }
 
-  async #load(id: number): Promise<LiveConference | null> {
+  async #load(id: number, options: { replace?: boolean } = {}): Promise<LiveConference | null> {
     const row = await loadConferenceRow(this.#orm, id);
     if (!row) return null;
     const rows = await loadBridgePointRows(this.#orm, id);
@@ -159,11 +375,18 @@ export class LiveService {
     }
     this.#index(conference, rows);
     conference.units = await loadLiveUnits(this.#orm, conference.bridgePoints.values(), conference.organizingUnitLevel);
-    // Intervals left open by a process that stopped long ago end at its last heartbeat.
-    for (const { id: bridgePointId, at } of stale) void this.recorder.closeInterval(bridgePointId, at);
-    if (conference.status === 'ENDED') return conference;
+    // Intervals left open by a process that stopped long ago end at its last heartbeat (the leader writes them).
+    if (this.#leading)
+      for (const { id: bridgePointId, at } of stale) void this.recorder.closeInterval(bridgePointId, at);
+    if (conference.status === 'ENDED') {
+      this.#clearTimers(conference);
+      return conference;
+    }
     const raced = this.#conferences.get(id);
-    if (raced) return raced;
+    if (raced && !options.replace) {
+      this.#clearTimers(conference);
+      return raced;
+    }
     this.#conferences.set(id, conference);
     return conference;
   }
@@ -188,7 +411,7 @@ export class LiveService {
       return toLiveBridgePoint(bpRow, 'DROPPED', lastAlive);
     }
     const bp = toLiveBridgePoint(bpRow, 'UNSTABLE', lastAlive);
-    this.#startGrace(conference, bp, this.#options.graceMs - (now - lastAlive));
+    if (this.#leading) this.#startGrace(conference, bp, this.#options.graceMs - (now - lastAlive));
     return bp;
   }
 
@@ -198,7 +421,8 @@ export class LiveService {
   }
 
   /** Re-reads the conference and its bridge points after a change (keeps who is connected). */
-  async reload(id: number): Promise<void> {
+  async reload(id: number, options: { propagate?: boolean } = {}): Promise<void> {
+    if (this.#shared && options.propagate !== false) this.#cluster?.send('live:reload', { conferenceId: id });
     const conference = this.#conferences.get(id);
     if (!conference) return;
     const row = await loadConferenceRow(this.#orm, id);
@@ -253,17 +477,8 @@ export class LiveService {
     await this.store.addConsole(conference.id, bridgePointId, socketId);
     const bp = conference.bridgePoints.get(bridgePointId);
     if (!bp || !this.accepting(conference)) return;
-    if (bp.status !== 'CONNECTED') {
-      if (bp.status === 'UNSTABLE') {
-        // Back within the grace window: the same connected interval goes on.
-        if (bp.graceTimer) clearTimeout(bp.graceTimer);
-        bp.graceTimer = null;
-      } else {
-        void this.recorder.openInterval(bp.id, new Date());
-      }
-      bp.status = 'CONNECTED';
-      bp.downSince = null;
-    }
+    // In a cluster the leader sees this console in the shared counts (see #reconcile).
+    if (!this.#shared) this.#up(bp);
     this.markDirty(conference);
   }
 
@@ -271,12 +486,39 @@ export class LiveService {
     const left = await this.store.removeConsole(conference.id, bridgePointId, socketId);
     const bp = conference.bridgePoints.get(bridgePointId);
     if (!bp || !this.accepting(conference)) return;
-    if (left === 0 && bp.status === 'CONNECTED') {
-      bp.status = 'UNSTABLE';
-      bp.downSince = Date.now();
-      this.#startGrace(conference, bp, this.#options.graceMs);
-    }
+    if (!this.#shared && left === 0) this.#down(conference, bp, Date.now());
     this.markDirty(conference);
+  }
+
+  /** A console is online: CONNECTED (back within the grace window: the same connected interval goes on). */
+  #up(bp: LiveBridgePoint): void {
+    if (bp.status === 'CONNECTED') return;
+    if (bp.status === 'UNSTABLE') {
+      if (bp.graceTimer) clearTimeout(bp.graceTimer);
+      bp.graceTimer = null;
+    } else {
+      void this.recorder.openInterval(bp.id, new Date());
+    }
+    bp.status = 'CONNECTED';
+    bp.downSince = null;
+  }
+
+  /** The last console went: UNSTABLE for the grace window, then DROPPED. */
+  #down(conference: LiveConference, bp: LiveBridgePoint, at: number): void {
+    if (bp.status !== 'CONNECTED') return;
+    bp.status = 'UNSTABLE';
+    bp.downSince = at;
+    this.#startGrace(conference, bp, this.#options.graceMs);
+  }
+
+  /** The leader of a cluster: statuses follow the cluster-wide console counts. */
+  #reconcile(conference: LiveConference, counts: Map<number, PresenceCount>): void {
+    if (!this.accepting(conference)) return;
+    const now = Date.now();
+    for (const bp of conference.bridgePoints.values()) {
+      if ((counts.get(bp.id)?.consoles ?? 0) > 0) this.#up(bp);
+      else this.#down(conference, bp, now);
+    }
   }
 
   #startGrace(conference: LiveConference, bp: LiveBridgePoint, delayMs: number): void {
@@ -299,6 +541,9 @@ export class LiveService {
     if (!bp) return;
     bp.reportedHeadcount = headcount;
     this.markDirty(conference);
+    if (this.#shared && !this.#leading) {
+      this.#cluster?.send('live:headcount', { conferenceId: conference.id, bridgePointId, headcount });
+    }
   }
 
   // ----- participants ---------------------------------------------------------------------------
@@ -336,27 +581,8 @@ export class LiveService {
 
   async #rows(conference: LiveConference): Promise<LiveBridgePointRow[]> {
     const counts = await this.store.counts(conference.id);
-    const rows: LiveBridgePointRow[] = [];
-    for (const bpId of conference.order) {
-      const bp = conference.bridgePoints.get(bpId);
-      if (!bp) continue;
-      const count = counts.get(bpId) ?? noCount;
-      rows.push({
-        id: bp.id,
-        unitId: bp.unitId,
-        unitPath: bp.unitPath,
-        displayName: bp.displayName,
-        host: bp.host,
-        status: bp.status,
-        consoles: count.consoles,
-        reportedHeadcount: bp.reportedHeadcount,
-        checkIns: count.participants,
-        present: presentOf(bp.status, bp.reportedHeadcount, count.participants),
-        expected: bp.expected,
-        downSince: bp.downSince === null ? null : new Date(bp.downSince).toISOString(),
-      });
-    }
-    return rows;
+    if (this.#shared && this.#leading) this.#reconcile(conference, counts);
+    return rowsOf(conference, counts);
   }
 
   /** Raises the conference's and the bridge points' peaks (only while LIVE). */
@@ -391,7 +617,7 @@ export class LiveService {
   /** Asks for a publication of this conference's state within the coalescing window. */
   markDirty(conference: LiveConference): void {
     conference.dirty = true;
-    if (conference.timer || conference.publishing || this.#stopped) return;
+    if (conference.timer || conference.publishing || this.#stopped || !this.#leading) return;
     const wait = Math.max(0, conference.publishedAt + this.#options.publishMs - Date.now());
     conference.timer = setTimeout(() => {
       conference.timer = null;
@@ -435,7 +661,9 @@ export class LiveService {
     if (!previous || structural) {
       conference.seq += 1;
       conference.publishedKey = key;
-      this.#emitter.dashboardSnapshot(conference.id, this.#snapshotOf(conference, rows, totals, now));
+      const snapshot = this.#snapshotOf(conference, rows, totals, now);
+      this.#emitter.dashboardSnapshot(conference.id, snapshot);
+      if (this.#shared) this.#cluster?.send('live:published', { full: true, changes: snapshotChanges(snapshot) });
     } else if (changed.length > 0 || key !== conference.publishedKey) {
       conference.seq += 1;
       conference.publishedKey = key;
@@ -449,6 +677,7 @@ export class LiveService {
         bridgePoints: changed,
       };
       this.#emitter.dashboardChanges(conference.id, changes);
+      if (this.#shared) this.#cluster?.send('live:published', { full: false, changes });
     }
     for (const row of changed) this.#emitter.operatorState(row.id, operatorState(row));
   }
@@ -473,9 +702,14 @@ export class LiveService {
    */
   async publishedSnapshot(conference: LiveConference): Promise<LiveSnapshot> {
     // An ended conference is not kept in memory: nothing is published for it any more.
-    if (this.#conferences.get(conference.id) !== conference) return this.currentSnapshot(conference);
-    while (conference.publishing) await conference.publishing;
-    if (!conference.published) await this.#publish(conference);
+    if (this.#conferences.get(conference.id) !== conference) return this.#computedSnapshot(conference);
+    if (this.#shared && !this.#leading) {
+      // The leader's state, or (no leader answering) our best account of it.
+      if (!(await this.#awaitReplica(conference))) return this.#computedSnapshot(conference);
+    } else {
+      while (conference.publishing) await conference.publishing;
+      if (!conference.published) await this.#publish(conference);
+    }
     const rows = conference.order
       .map((id) => conference.published?.get(id))
       .filter((r): r is LiveBridgePointRow => !!r);
@@ -483,8 +717,22 @@ export class LiveService {
     return this.#snapshotOf(conference, rows, totals, conference.publishedAt || Date.now());
   }
 
-  /** The state now (GraphQL): the same computation as the published one. */
+  /**
+   * The state now (GraphQL): the same computation as the published one. In a cluster, the published
+   * state itself, so GraphQL on any process says what every dashboard shows.
+   */
   async currentSnapshot(conference: LiveConference): Promise<LiveSnapshot> {
+    if (this.#shared) return this.publishedSnapshot(conference);
+    return this.#computedSnapshot(conference);
+  }
+
+  async #computedSnapshot(conference: LiveConference): Promise<LiveSnapshot> {
+    if (this.#shared && !this.#leading) {
+      // No leader's state: the shared counts (or ours alone, without the database) with the statuses we know.
+      const counts = await this.store.counts(conference.id).catch(() => this.#localCounts(conference.id));
+      const rows = rowsOf(conference, counts, true);
+      return this.#snapshotOf(conference, rows, liveTotals(rows), Date.now());
+    }
     const rows = await this.#rows(conference);
     const totals = liveTotals(rows);
     const now = Date.now();
@@ -496,6 +744,20 @@ export class LiveService {
   async operatorState(conference: LiveConference, bridgePointId: number): Promise<OperatorState | null> {
     const bp = conference.bridgePoints.get(bridgePointId);
     if (!bp) return null;
+    if (this.#shared) {
+      // The published row (the next publication brings this console in); before any, our own count.
+      const row = conference.published?.get(bridgePointId);
+      if (row) return operatorState(row);
+      const local = (await this.#localCounts(conference.id)).get(bridgePointId) ?? noCount;
+      const status = local.consoles > 0 ? 'CONNECTED' : bp.status;
+      return {
+        status,
+        consoles: local.consoles,
+        reportedHeadcount: bp.reportedHeadcount,
+        checkIns: local.participants,
+        present: presentOf(status, bp.reportedHeadcount, local.participants),
+      };
+    }
     const count = (await this.store.counts(conference.id)).get(bridgePointId) ?? noCount;
     return {
       status: bp.status,
@@ -506,18 +768,29 @@ export class LiveService {
     };
   }
 
+  #localCounts(conferenceId: number): Promise<Map<number, PresenceCount>> {
+    const store = this.store as PresenceStore & { localCounts?: (id: number) => Promise<Map<number, PresenceCount>> };
+    return store.localCounts ? store.localCounts(conferenceId) : store.counts(conferenceId);
+  }
+
   // ----- lifecycle ------------------------------------------------------------------------------
 
   /** After a conference started (committed). */
   async conferenceStarted(id: number): Promise<void> {
+    if (this.#shared) this.#cluster?.send('live:started', { conferenceId: id });
+    const conference = await this.#applyStarted(id);
+    if (conference) this.#emitter.statusChanged(statusEvent(conference));
+  }
+
+  async #applyStarted(id: number): Promise<LiveConference | null> {
     const conference = await this.conference(id);
-    if (!conference) return;
+    if (!conference) return null;
     const row = await loadConferenceRow(this.#orm, id);
-    if (!row) return;
+    if (!row) return null;
     conference.status = row.status;
     conference.startedAt = row.startedAt;
-    this.#emitter.statusChanged(statusEvent(conference));
     this.markDirty(conference);
+    return conference;
   }
 
   /**
@@ -528,13 +801,16 @@ export class LiveService {
     const conference = await this.conference(id);
     if (!conference) return null;
     conference.ending = true;
-    await this.recorder.flush();
+    // In a cluster every process stops recording and writes what it queued; the leader its peaks.
+    const others = this.#shared ? this.#cluster?.request('live:ending', { conferenceId: id }, 5000) : undefined;
+    await Promise.all([this.recorder.flush(), others?.catch(() => undefined)]);
     return conference;
   }
 
   /** Ending, step 1 undone (the end transaction failed). */
   abortEnding(conference: LiveConference): void {
     conference.ending = false;
+    if (this.#shared) this.#cluster?.send('live:ending-aborted', { conferenceId: conference.id });
   }
 
   /**
@@ -542,16 +818,17 @@ export class LiveService {
    * still online as last seen at the end, stores the final sample and the peaks.
    */
   async freeze(em: EntityManager, conference: LiveConference, endedAt: Date): Promise<void> {
+    // A follower's statuses are the leader's last published ones (see #applyPublished).
     const rows = await this.#rows(conference);
     const totals = liveTotals(rows);
     this.#trackPeaks(conference, rows, totals, endedAt.getTime(), true);
-    const unstable = [...conference.bridgePoints.values()].filter((bp) => bp.status === 'UNSTABLE');
+    const unstable = rows.filter((row) => row.status === 'UNSTABLE');
     if (unstable.length > 0) {
       await query(
         em,
         sql`update bridge_point_interval i set disconnected_at = greatest(i.connected_at, v.at)
-              from unnest(${unstable.map((bp) => bp.id)}::int[],
-                          ${unstable.map((bp) => new Date(bp.downSince ?? endedAt.getTime()).toISOString())}::timestamptz[])
+              from unnest(${unstable.map((row) => row.id)}::int[],
+                          ${unstable.map((row) => row.downSince ?? endedAt.toISOString())}::timestamptz[])
                    as v(bp, at)
              where i.bridge_point_id = v.bp and i.disconnected_at is null`,
       );
@@ -579,6 +856,8 @@ export class LiveService {
 
   /** Ending, step 3 (after commit): final state to dashboards, everyone else disconnected. */
   async conferenceEnded(conference: LiveConference, endedAt: Date): Promise<void> {
+    if (this.#shared)
+      this.#cluster?.send('live:ended', { conferenceId: conference.id, endedAt: endedAt.toISOString() });
     conference.status = 'ENDED';
     conference.endedAt = endedAt;
     for (const bp of conference.bridgePoints.values()) {
@@ -599,6 +878,17 @@ export class LiveService {
     this.#conferences.delete(conference.id);
   }
 
+  /** Another process ended the conference: forget it here (it published the final state). */
+  async #applyEnded(id: number, endedAt: Date): Promise<void> {
+    const conference = this.#conferences.get(id);
+    if (!conference) return;
+    conference.status = 'ENDED';
+    conference.endedAt = endedAt;
+    this.#clearTimers(conference);
+    this.#conferences.delete(id);
+    await this.store.clear(id);
+  }
+
   /** After an operator link was rotated or revoked (committed). */
   operatorLinkRevoked(bridgePointId: number): void {
     this.#emitter.disconnectOperators(
@@ -610,6 +900,9 @@ export class LiveService {
   // ----- the timeline ---------------------------------------------------------------------------
 
   async #sample(): Promise<void> {
+    if (!this.#leading) return;
+    // In a cluster a lost message must not leave a status behind: everything is counted again now and then.
+    if (this.#shared) for (const conference of this.#conferences.values()) this.markDirty(conference);
     const live = [...this.#conferences.values()].filter((c) => c.status === 'LIVE' && !c.ending);
     if (live.length === 0 || this.#stopped) return;
     const at = new Date();
@@ -649,7 +942,7 @@ export class LiveService {
       await query(
         em,
         sql`update conference set peak_present = ${conference.peak.present}, peak_present_at = ${new Date(conference.peak.at)}
-             where id = ${conference.id}`,
+             where id = ${conference.id} and (peak_present < ${conference.peak.present} or peak_present_at is null)`,
       );
       conference.peakDirty = false;
     }
@@ -660,10 +953,53 @@ export class LiveService {
       sql`update bridge_point b set peak_present = v.peak, peak_present_at = v.at
             from unnest(${dirty.map((bp) => bp.id)}::int[], ${dirty.map((bp) => bp.peak)}::int[],
                         ${dirty.map((bp) => new Date(bp.peakAt!).toISOString())}::timestamptz[]) as v(id, peak, at)
-           where b.id = v.id`,
+           where b.id = v.id and (b.peak_present < v.peak or b.peak_present_at is null)`,
     );
     for (const bp of dirty) bp.peakDirty = false;
   }
+}
+
+/**
+ * Rows of the conference's bridge points, in display order, from presence counts. `guess`: a process
+ * that is not deciding reports a console it can see as connected, and a bridge point it last knew
+ * connected without one as unstable.
+ */
+function rowsOf(conference: LiveConference, counts: Map<number, PresenceCount>, guess = false): LiveBridgePointRow[] {
+  const rows: LiveBridgePointRow[] = [];
+  for (const bpId of conference.order) {
+    const bp = conference.bridgePoints.get(bpId);
+    if (!bp) continue;
+    const count = counts.get(bpId) ?? noCount;
+    let status = bp.status;
+    if (guess) status = count.consoles > 0 ? 'CONNECTED' : status === 'CONNECTED' ? 'UNSTABLE' : status;
+    rows.push({
+      id: bp.id,
+      unitId: bp.unitId,
+      unitPath: bp.unitPath,
+      displayName: bp.displayName,
+      host: bp.host,
+      status,
+      consoles: count.consoles,
+      reportedHeadcount: bp.reportedHeadcount,
+      checkIns: count.participants,
+      present: presentOf(status, bp.reportedHeadcount, count.participants),
+      expected: bp.expected,
+      downSince: bp.downSince === null ? null : new Date(bp.downSince).toISOString(),
+    });
+  }
+  return rows;
+}
+
+function snapshotChanges(snapshot: LiveSnapshot): LiveChanges {
+  return {
+    conferenceId: snapshot.conferenceId,
+    status: snapshot.status,
+    seq: snapshot.seq,
+    at: snapshot.at,
+    totals: snapshot.totals,
+    peak: snapshot.peak,
+    bridgePoints: snapshot.bridgePoints,
+  };
 }
 
 function sameRow(a: LiveBridgePointRow, b: LiveBridgePointRow): boolean {

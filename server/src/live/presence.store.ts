@@ -8,6 +8,8 @@
  * was added) leaves the key present. Callers serialise the add and the remove of one socket.
  */
 export interface PresenceStore {
+  /** True when other processes count into the same store (a cluster): the leader decides, from its counts. */
+  readonly shared: boolean;
   /** A console of a bridge point connected; resolves with the number of its consoles online after. */
   addConsole(conferenceId: number, bridgePointId: number, socketId: string): Promise<number>;
   /** A console disconnected; resolves with the number still online (0: the bridge point has no console). */
@@ -49,6 +51,7 @@ type ConferencePresence = Map<number, BridgePointPresence>;
  * string itself, a Set only appears for a second device.
  */
 export class InMemoryPresenceStore implements PresenceStore {
+  readonly shared = false;
   readonly #conferences = new Map<number, ConferencePresence>();
 
   #bridgePoint(conferenceId: number, bridgePointId: number): BridgePointPresence {
@@ -136,5 +139,18 @@ export class InMemoryPresenceStore implements PresenceStore {
 
   async clear(conferenceId: number): Promise<void> {
     this.#conferences.delete(conferenceId);
+  }
+
+  /** Conferences with anyone connected to this process. */
+  conferenceIds(): number[] {
+    return [...this.#conferences.keys()];
+  }
+
+  /** Every console socket (`c`, keyed by socket id) and participant (`p`, keyed by participant key) of a conference. */
+  *entries(conferenceId: number): Generator<{ bridgePointId: number; kind: 'c' | 'p'; key: string }> {
+    for (const [bridgePointId, bp] of this.#conferences.get(conferenceId) ?? []) {
+      for (const key of bp.consoles ?? []) yield { bridgePointId, kind: 'c', key };
+      for (const key of bp.participants?.keys() ?? []) yield { bridgePointId, kind: 'p', key };
+    }
   }
 }

@@ -18,12 +18,16 @@ export function attachSocketServer(
   options: { accepting?: () => boolean } = {},
 ): IoServer {
   const accepting = options.accepting ?? (() => true);
+  const bucket = handshakeBucket(config.socket.handshakesPerSec);
   const io: IoServer = new Server(httpServer, {
-    // While shutting down, refuse at the transport: clients retry with their back-off (a refusal in a
-    // namespace middleware would stop socket.io-client from retrying at all).
+    // Refusals happen at the transport: clients retry with their jittered back-off (a refusal in a
+    // namespace middleware would stop socket.io-client from retrying at all). While shutting down, and
+    // above the handshake rate (a reconnect storm after a restart), new connections are turned away.
     allowRequest: (_req, callback) => {
-      const ok = accepting();
-      callback(ok ? null : 'the server is shutting down', ok);
+      if (!accepting()) return callback('the server is shutting down: retry shortly', false);
+      const retryMs = bucket.take();
+      if (retryMs > 0) return callback(`the server is busy: retry in ${retryMs} ms`, false);
+      callback(null, true);
     },
     path: '/socket.io',
     serveClient: false,
@@ -53,6 +57,27 @@ export function attachSocketServer(
     socketLog.debug({ code: err.code, message: err.message }, 'socket handshake refused');
   });
   return io;
+}
+
+/**
+ * A token bucket of new connections: `perSec` a second, bursts up to one second's worth. `take()`
+ * answers 0 when a connection may proceed, else how long until one may (the retry hint).
+ */
+export function handshakeBucket(perSec: number, now: () => number = Date.now) {
+  let tokens = perSec;
+  let at = now();
+  return {
+    take(): number {
+      const t = now();
+      tokens = Math.min(perSec, tokens + ((t - at) / 1000) * perSec);
+      at = t;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return 0;
+      }
+      return Math.ceil(((1 - tokens) / perSec) * 1000);
+    },
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { Migration20261122020000_surveys } from './Migration20261122020000_surve
 import { Migration20261122030000_conferences } from './Migration20261122030000_conferences.ts';
 import { Migration20261122040000_analytics_indexes } from './Migration20261122040000_analytics_indexes.ts';
 import { Migration20261123000000_conference_public_counter } from './Migration20261123000000_conference_public_counter.ts';
+import { Migration20261201000000_live_cluster } from './Migration20261201000000_live_cluster.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the set
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261123000000_conference_public_counter',
     class: Migration20261123000000_conference_public_counter,
   },
+  { name: 'Migration20261201000000_live_cluster', class: Migration20261201000000_live_cluster },
 ];

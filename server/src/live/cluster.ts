@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** The advisory lock whose holder is the cluster's live leader (any 64-bit number, fixed for the product). */
+const LEADER_LOCK = 4216023517n;
+
+export type ClusterNodeOptions = {
+  /** Names the slot this process fills (host:port, worker 3 …): a restart in the same slot purges the old identity at once. */
+  label: string;
+  /** How often this process proves it is alive. */
+  heartbeatMs: number;
+  /** A process silent this long is dead: its presence is deleted. */
+  expiryMs: number;
+};
+
+export type ClusterNodeEvents = {
+  /** This process became the leader (true) or stopped being it (false). */
+  leading: (leading: boolean) => void;
+  /** The database answers again after failing, or this process had been purged and registered anew. */
+  recovered: () => void;
+  /** Leader only: processes that stopped heartbeating were deleted with their presence. */
+  purged: (nodeIds: string[]) => void;
+};
+
+/** A pool whose broken connections never crash the process (a PostgreSQL restart is survived). */
+export function clusterPool(databaseUrl: string, log: Logger, max = 6): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5000,
+  });
+  pool.on('error', (error) => log.warn({ err: error }, 'cluster database connection lost'));
+  // A client checked out for a long time (the adapter's LISTEN connection) has no pool listener: give it one.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log.warn({ err: error }, 'cluster database connection failed'));
+  });
+  return pool;
+}
+
+/**
+ * This process as one node of a cluster that shares PostgreSQL: a fresh identity per start, registered
+ * in `live_node` and kept alive by heartbeats; leader election on an advisory lock held by a
+ * connection of its own (released by PostgreSQL the moment that connection dies, e.g. SIGKILL); the
+ * leader deletes nodes that stopped heartbeating, and with them their presence.
+ */
+export class ClusterNode {
+  readonly id = randomUUID();
+  readonly pool: pg.Pool;
+  readonly #databaseUrl: string;
+  readonly #log: Logger;
+  readonly #options: ClusterNodeOptions;
+  readonly #listeners: { [K in keyof ClusterNodeEvents]: ClusterNodeEvents[K][] } = {
+    leading: [],
+    recovered: [],
+    purged: [],
+  };
+  #leaderClient: pg.Client | null = null;
+  #leading = false;
+  #healthy = true;
+  #timer: NodeJS.Timeout | null = null;
+  #ticking: Promise<void> | null = null;
+  #stopped = false;
+
+  constructor(pool: pg.Pool, databaseUrl: string, log: Logger, options: ClusterNodeOptions) {
+    this.pool = pool;
+    this.#databaseUrl = databaseUrl;
+    this.#log = log.child({ component: 'cluster', node: this.id });
+    this.#options = options;
+  }
+
+  get leading(): boolean {
+    return this.#leading;
+  }
+
+  /** False while the last heartbeat failed (the database is unreachable): readiness reports it. */
+  get healthy(): boolean {
+    return this.#healthy;
+  }
+
+  on<K extends keyof ClusterNodeEvents>(event: K, listener: ClusterNodeEvents[K]): void {
+    this.#listeners[event].push(listener);
+  }
+
+  #emit<K extends keyof ClusterNodeEvents>(event: K, ...args: Parameters<ClusterNodeEvents[K]>): void {
+    for (const listener of this.#listeners[event]) {
+      try {
+        (listener as (...a: Parameters<ClusterNodeEvents[K]>) => void)(...args);
+      } catch (error) {
+        this.#log.error({ err: error, event }, 'cluster listener failed');
+      }
+    }
+  }
+
+  /** Registers this process (purging an earlier identity in the same slot), then heartbeats and campaigns. */
+  async start(): Promise<void> {
+    await this.#register();
+    this.#log.info({ label: this.#options.label }, 'cluster node registered');
+    await this.#campaign();
+    this.#timer = setInterval(() => {
+      this.#ticking ??= this.#tick().finally(() => {
+        this.#ticking = null;
+      });
+    }, this.#options.heartbeatMs);
+    this.#timer.unref();
+  }
+
+  /** Leaves the cluster: our presence goes at once (no waiting for the heartbeat to lapse), the lock is released. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#ticking;
+    await this.pool.query('delete from live_node where id = $1', [this.id]).catch(() => undefined);
+    this.#dropLeadership();
+  }
+
+  async #register(): Promise<void> {
+    await this.pool.query(
+      `with gone as (delete from live_node where label = $2 and id <> $1)
+       insert into live_node (id, label, pid) values ($1, $2, $3)
+       on conflict (id) do update set heartbeat_at = now()`,
+      [this.id, this.#options.label, process.pid],
+    );
+  }
+
+  async #tick(): Promise<void> {
+    if (this.#stopped) return;
+    let recovered = false;
+    try {
+      const beat = await this.pool.query('update live_node set heartbeat_at = now() where id = $1', [this.id]);
+      if (beat.rowCount === 0) {
+        // Purged while we could not reach the database: come back as the same identity, presence resent.
+        this.#log.warn('cluster node had been purged; registering again');
+        await this.#register();
+        recovered = true;
+      }
+      if (!this.#healthy) {
+        this.#log.info('cluster database reachable again');
+        recovered = true;
+      }
+      this.#healthy = true;
+    } catch (error) {
+      if (this.#healthy) this.#log.warn({ err: error }, 'cluster heartbeat failed');
+      this.#healthy = false;
+      return;
+    }
+    if (recovered) this.#emit('recovered');
+    if (!this.#leading) await this.#campaign();
+    if (this.#leading) await this.#purge();
+  }
+
+  async #purge(): Promise<void> {
+    try {
+      const result = await this.pool.query<{ id: string }>(
+        `delete from live_node where heartbeat_at < now() - make_interval(secs => $1::float8 / 1000) returning id`,
+        [this.#options.expiryMs],
+      );
+      if (result.rows.length > 0) {
+        const ids = result.rows.map((r) => r.id);
+        this.#log.warn({ nodes: ids }, 'cluster nodes stopped heartbeating; their presence was removed');
+        this.#emit('purged', ids);
+      }
+    } catch (error) {
+      this.#log.warn({ err: error }, 'cluster purge failed');
+    }
+  }
+
+  /** Tries to take the leader lock on a connection of our own; the lock lives exactly as long as it. */
+  async #campaign(): Promise<void> {
+    if (this.#stopped) return;
+    try {
+      if (!this.#leaderClient) {
+        const client = new pg.Client({ connectionString: this.#databaseUrl, connectionTimeoutMillis: 5000 });
+        client.on('error', (error) => {
+          this.#log.warn({ err: error }, 'leader connection failed');
+          this.#dropLeadership();
+        });
+        client.on('end', () => {
+          if (this.#leaderClient === client) this.#dropLeadership();
+        });
+        this.#leaderClient = client;
+        await client.connect();
+      }
+      const { rows } = await this.#leaderClient.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
+        LEADER_LOCK.toString(),
+      ]);
+      if (rows[0]?.ok && !this.#leading && !this.#stopped) {
+        this.#leading = true;
+        this.#log.info('this process leads the live counter');
+        this.#emit('leading', true);
+      }
+    } catch (error) {
+      this.#log.debug({ err: error }, 'leader campaign failed');
+      this.#dropLeadership();
+    }
+  }
+
+  #dropLeadership(): void {
+    const client = this.#leaderClient;
+    this.#leaderClient = null;
+    client?.end().catch(() => undefined);
+    if (this.#leading) {
+      this.#leading = false;
+      this.#log.warn('this process no longer leads the live counter');
+      this.#emit('leading', false);
+    }
+  }
+}

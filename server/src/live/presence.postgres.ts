@@ -1,0 +1,207 @@
+import type { Logger } from 'pino';
+import type { ClusterNode } from './cluster.ts';
+import { InMemoryPresenceStore, type PresenceCount, type PresenceStore } from './presence.store.ts';
+
+type Kind = 'c' | 'p';
+type Change = { add: boolean; conferenceId: number; bridgePointId: number; kind: Kind; key: string };
+
+const FLUSH_DELAY_MS = 20;
+const MAX_QUEUED = 2000;
+const RESYNC_CHUNK = 5000;
+
+/**
+ * Presence shared by the processes of a cluster. This process's own connections are kept in memory
+ * (the truth for its sockets, answering at once) and mirrored into the UNLOGGED `live_presence`
+ * table: one row per console socket, one per participant key per process, written in batches a few
+ * milliseconds after the change. Counts are read from the table, so a participant on two processes
+ * and a bridge point with consoles on two processes count once, everywhere.
+ *
+ * A write that fails (the database restarted) is not retried piecemeal: the process replaces all its
+ * rows with what it holds now once the database answers again (`resync`).
+ */
+export class PostgresPresenceStore implements PresenceStore {
+  readonly shared = true;
+  readonly #local = new InMemoryPresenceStore();
+  readonly #node: ClusterNode;
+  readonly #log: Logger;
+  readonly #queue = new Map<string, Change>();
+  #timer: NodeJS.Timeout | null = null;
+  #flushing: Promise<void> = Promise.resolve();
+  #resyncNeeded = false;
+  #listener: (conferenceIds: number[]) => void = () => undefined;
+
+  constructor(node: ClusterNode, log: Logger) {
+    this.#node = node;
+    this.#log = log.child({ component: 'presence' });
+  }
+
+  /** Called after changes reached the table, with the conferences they touched (the leader must count again). */
+  onStored(listener: (conferenceIds: number[]) => void): void {
+    this.#listener = listener;
+  }
+
+  get resyncNeeded(): boolean {
+    return this.#resyncNeeded;
+  }
+
+  #enqueue(change: Change): void {
+    this.#queue.set(`${change.conferenceId}|${change.bridgePointId}|${change.kind}|${change.key}`, change);
+    if (this.#queue.size >= MAX_QUEUED) {
+      void this.flush();
+      return;
+    }
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      void this.flush();
+    }, FLUSH_DELAY_MS);
+  }
+
+  async addConsole(conferenceId: number, bridgePointId: number, socketId: string): Promise<number> {
+    const n = await this.#local.addConsole(conferenceId, bridgePointId, socketId);
+    this.#enqueue({ add: true, conferenceId, bridgePointId, kind: 'c', key: socketId });
+    return n;
+  }
+
+  async removeConsole(conferenceId: number, bridgePointId: number, socketId: string): Promise<number> {
+    const n = await this.#local.removeConsole(conferenceId, bridgePointId, socketId);
+    this.#enqueue({ add: false, conferenceId, bridgePointId, kind: 'c', key: socketId });
+    return n;
+  }
+
+  async addParticipant(conferenceId: number, bridgePointId: number, key: string, socketId: string): Promise<number> {
+    const n = await this.#local.addParticipant(conferenceId, bridgePointId, key, socketId);
+    if (n === 1) this.#enqueue({ add: true, conferenceId, bridgePointId, kind: 'p', key });
+    return n;
+  }
+
+  async removeParticipant(conferenceId: number, bridgePointId: number, key: string, socketId: string): Promise<number> {
+    const n = await this.#local.removeParticipant(conferenceId, bridgePointId, key, socketId);
+    if (n === 0) this.#enqueue({ add: false, conferenceId, bridgePointId, kind: 'p', key });
+    return n;
+  }
+
+  /** Writes what is queued (or everything, after a failure); resolves once it is stored or has failed. */
+  flush(): Promise<void> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    this.#flushing = this.#flushing.then(() => (this.#resyncNeeded ? this.#resync() : this.#write()));
+    return this.#flushing;
+  }
+
+  /** After the database came back (or this node was registered anew): all our rows, replaced at once. */
+  requestResync(): Promise<void> {
+    this.#resyncNeeded = true;
+    return this.flush();
+  }
+
+  async #write(): Promise<void> {
+    if (this.#queue.size === 0) return;
+    const changes = [...this.#queue.values()];
+    this.#queue.clear();
+    const adds = changes.filter((c) => c.add);
+    const removes = changes.filter((c) => !c.add);
+    const cols = (list: Change[]) => [
+      list.map((c) => c.conferenceId),
+      list.map((c) => c.bridgePointId),
+      list.map((c) => c.kind),
+      list.map((c) => c.key),
+    ];
+    try {
+      await this.#node.pool.query(
+        `with removed as (
+           delete from live_presence p
+            using unnest($2::int[], $3::int[], $4::text[], $5::text[]) as v(c, b, k, key)
+            where p.conference_id = v.c and p.bridge_point_id = v.b and p.kind = v.k and p.key = v.key
+              and p.node_id = $1)
+         insert into live_presence (conference_id, bridge_point_id, kind, key, node_id)
+         select v.c, v.b, v.k, v.key, $1 from unnest($6::int[], $7::int[], $8::text[], $9::text[]) as v(c, b, k, key)
+         on conflict do nothing`,
+        [this.#node.id, ...cols(removes), ...cols(adds)],
+      );
+    } catch (error) {
+      this.#log.warn({ err: error }, 'presence write failed; will resend all presence');
+      this.#resyncNeeded = true;
+      return;
+    }
+    this.#listener([...new Set(changes.map((c) => c.conferenceId))]);
+  }
+
+  async #resync(): Promise<void> {
+    // What is queued is part of what we hold now.
+    this.#queue.clear();
+    const rows: Omit<Change, 'add'>[] = [];
+    for (const conferenceId of this.#local.conferenceIds()) {
+      for (const row of this.#local.entries(conferenceId)) rows.push({ conferenceId, ...row });
+    }
+    const client = await this.#node.pool.connect().catch((error: unknown) => {
+      this.#log.debug({ err: error }, 'presence resync: database unreachable');
+      return null;
+    });
+    if (!client) return;
+    try {
+      await client.query('begin');
+      await client.query('delete from live_presence where node_id = $1', [this.#node.id]);
+      for (let i = 0; i < rows.length; i += RESYNC_CHUNK) {
+        const chunk = rows.slice(i, i + RESYNC_CHUNK);
+        await client.query(
+          `insert into live_presence (conference_id, bridge_point_id, kind, key, node_id)
+           select v.c, v.b, v.k, v.key, $1 from unnest($2::int[], $3::int[], $4::text[], $5::text[]) as v(c, b, k, key)
+           on conflict do nothing`,
+          [
+            this.#node.id,
+            chunk.map((c) => c.conferenceId),
+            chunk.map((c) => c.bridgePointId),
+            chunk.map((c) => c.kind),
+            chunk.map((c) => c.key),
+          ],
+        );
+      }
+      await client.query('commit');
+      this.#resyncNeeded = false;
+      this.#log.info({ rows: rows.length }, 'presence resent');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      this.#log.warn({ err: error }, 'presence resync failed; will retry');
+      return;
+    } finally {
+      client.release();
+    }
+    this.#listener([...this.#local.conferenceIds()]);
+  }
+
+  async counts(conferenceId: number): Promise<Map<number, PresenceCount>> {
+    await this.flush();
+    const { rows } = await this.#node.pool.query<{ bp: number; consoles: number; participants: number }>(
+      `select bridge_point_id as bp, count(*) filter (where kind = 'c')::int as consoles,
+              count(distinct key) filter (where kind = 'p')::int as participants
+         from live_presence where conference_id = $1 group by bridge_point_id`,
+      [conferenceId],
+    );
+    return new Map(rows.map((r) => [r.bp, { consoles: r.consoles, participants: r.participants }]));
+  }
+
+  /** This process's own connections only (no database): what it can say when the database is away. */
+  localCounts(conferenceId: number): Promise<Map<number, PresenceCount>> {
+    return this.#local.counts(conferenceId);
+  }
+
+  async participantsOnline(conferenceId: number): Promise<{ bridgePointId: number; participantKey: string }[]> {
+    await this.flush();
+    const { rows } = await this.#node.pool.query<{ bridgePointId: number; participantKey: string }>(
+      `select distinct bridge_point_id as "bridgePointId", key as "participantKey"
+         from live_presence where conference_id = $1 and kind = 'p'`,
+      [conferenceId],
+    );
+    return rows;
+  }
+
+  async clear(conferenceId: number): Promise<void> {
+    await this.#local.clear(conferenceId);
+    for (const [key, change] of this.#queue) if (change.conferenceId === conferenceId) this.#queue.delete(key);
+    await this.#node.pool
+      .query('delete from live_presence where conference_id = $1', [conferenceId])
+      .catch((error: unknown) => this.#log.warn({ err: error }, 'presence clear failed'));
+  }
+}
