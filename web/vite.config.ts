@@ -15,7 +15,7 @@ const api = process.env.DIEMCAU_API ?? 'http://localhost:4000';
  * import of a module holding just that document, as codegen printed it in `gql/graphql.ts`. Types are
  * untouched: TypeScript still sees the typed `graphql()` overloads.
  */
-function graphqlDocuments(): Plugin {
+export function graphqlDocuments(): Plugin {
   const importGraphql = /import\s*\{\s*graphql\s*\}\s*from\s*'((?:\.\.?\/)+(?:[\w-]+\/)*gql)\/gql\.ts';?/;
   const call = /\bgraphql\(\s*`\s*(query|mutation|subscription|fragment)\s+(\w+)[^`]*`\s*\)/g;
   const prefix = 'virtual:graphql-document/';
@@ -76,8 +76,29 @@ function respondentDevPage(): Plugin {
   };
 }
 
+/** `pnpm dev`: `/operator/<id>` and `/check-in/<id>` open their own small pages, as the server serves them. */
+function livePhoneDevPages(): Plugin {
+  const pages: [string, string][] = [
+    ['/operator/', 'operator.html'],
+    ['/check-in/', 'check-in.html'],
+  ];
+  return {
+    name: 'diemcau:live-phone-dev-pages',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const page = pages.find(([prefix]) => req.url?.startsWith(prefix));
+        if (!page || !req.url) return next();
+        const html = await readFile(fileURLToPath(new URL(`./${page[1]}`, import.meta.url)), 'utf8');
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(await server.transformIndexHtml(req.url, html));
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [graphqlDocuments(), preact(), respondentDevPage()],
+  plugins: [graphqlDocuments(), preact(), respondentDevPage(), livePhoneDevPages()],
   build: { outDir: 'dist', assetsDir: 'assets' },
   server: {
     port: 5173,

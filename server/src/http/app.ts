@@ -33,7 +33,20 @@ export const pagePaths = [
   '/analytics',
   '/analytics/:id',
   '/s/:token',
+  '/conferences',
+  '/conferences/:id',
+  '/conferences/:id/live',
+  '/conferences/:id/check-in-sheet',
+  '/operator/:conferenceId',
+  '/check-in/:conferenceId',
 ] as const;
+
+/** Pages that are small entries of their own (web/vite.survey.config.ts, web/vite.live.config.ts), not the app. */
+const ownPages: Partial<Record<(typeof pagePaths)[number], string>> = {
+  '/s/:token': 'survey.html',
+  '/operator/:conferenceId': 'operator.html',
+  '/check-in/:conferenceId': 'check-in.html',
+};
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -124,8 +137,10 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
 async function registerWeb(app: FastifyInstance, webDist: string, log: Logger): Promise<void> {
   const indexHtml = path.join(webDist, 'index.html');
   const built = existsSync(indexHtml);
-  // The respondent form is its own small page (web/vite.survey.config.ts), not the admin app.
-  const surveyPage = existsSync(path.join(webDist, 'survey.html')) ? 'survey.html' : 'index.html';
+  const fileFor = (page: (typeof pagePaths)[number]) => {
+    const own = ownPages[page];
+    return own && existsSync(path.join(webDist, own)) ? own : 'index.html';
+  };
   if (built) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -143,13 +158,14 @@ async function registerWeb(app: FastifyInstance, webDist: string, log: Logger): 
     log.warn({ webDist }, 'web pages are not built: run `pnpm build` (pnpm start does it for you)');
   }
   for (const page of pagePaths) {
+    const file = fileFor(page);
     app.get(page, (_req, reply) => {
       if (!built) {
         return reply
           .type('text/plain; charset=utf-8')
           .send('diemcau API is running. The web pages are not built: run `pnpm build`.');
       }
-      return reply.header('cache-control', 'no-cache').sendFile(page === '/s/:token' ? surveyPage : 'index.html');
+      return reply.header('cache-control', 'no-cache').sendFile(file);
     });
   }
   app.setNotFoundHandler((req, reply) => {

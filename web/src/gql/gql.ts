@@ -42,6 +42,27 @@ type Documents = {
     "\n  query TextAnswers($surveyId: ID!, $level: Int!, $key: String!, $search: String, $after: String) {\n    surveyAnalytics(surveyId: $surveyId, level: $level) {\n      textAnswers(key: $key, search: $search, first: 20, after: $after) {\n        totalCount\n        edges {\n          node {\n            text\n            unitName\n            pathNames\n            submittedAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.TextAnswersDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      username\n      displayName\n      role\n      scopeUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Conferences($first: Int, $after: String, $filter: ConferencesFilter) {\n    conferences(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          status\n          scheduledStartAt\n          scheduledEndAt\n          bridgePointCount\n          organizingUnit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConferencesDocument,
+    "\n  mutation CreateConference($input: CreateConferenceInput!) {\n    createConference(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateConferenceDocument,
+    "\n  query Conference($id: ID!) {\n    conference(id: $id) {\n      id\n      title\n      description\n      status\n      scheduledStartAt\n      scheduledEndAt\n      startedAt\n      endedAt\n      canManage\n      publicCounter\n      bridgePointCount\n      documents {\n        code\n        title\n      }\n      organizingUnit {\n        id\n        code\n        name\n        level\n      }\n      hostBridgePoint {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ConferenceDocument,
+    "\n  query ConferenceBridgePoints($id: ID!, $first: Int, $after: String) {\n    conference(id: $id) {\n      id\n      bridgePoints(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            displayName\n            host\n            expectedHeadcount\n            checkInCode\n            checkInUrl\n            operatorLink\n            operatorLinkActive\n            operatorLinkIssuedAt\n            firstConnectedAt\n            unit {\n              id\n              code\n              name\n              level\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConferenceBridgePointsDocument,
+    "\n  query CheckInSheet($id: ID!, $first: Int, $after: String) {\n    conference(id: $id) {\n      id\n      title\n      scheduledStartAt\n      bridgePoints(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            displayName\n            host\n            checkInCode\n            checkInUrl\n            checkInQrCode\n          }\n        }\n      }\n    }\n  }\n": typeof types.CheckInSheetDocument,
+    "\n  query LiveUnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n    }\n  }\n": typeof types.LiveUnitKindsDocument,
+    "\n  mutation CreateBridgePointsForUnits($input: CreateBridgePointsForUnitsInput!) {\n    createBridgePointsForUnits(input: $input) {\n      created\n      skipped\n    }\n  }\n": typeof types.CreateBridgePointsForUnitsDocument,
+    "\n  mutation CreateBridgePoint($input: CreateBridgePointInput!) {\n    createBridgePoint(input: $input) {\n      id\n      displayName\n    }\n  }\n": typeof types.CreateBridgePointDocument,
+    "\n  mutation UpdateBridgePoint($input: UpdateBridgePointInput!) {\n    updateBridgePoint(input: $input) {\n      id\n      host\n      expectedHeadcount\n      displayName\n    }\n  }\n": typeof types.UpdateBridgePointDocument,
+    "\n  mutation DeleteBridgePoint($id: ID!) {\n    deleteBridgePoint(id: $id)\n  }\n": typeof types.DeleteBridgePointDocument,
+    "\n  mutation RotateOperatorLink($id: ID!) {\n    rotateOperatorLink(bridgePointId: $id) {\n      id\n      operatorLink\n      operatorLinkActive\n      operatorLinkIssuedAt\n    }\n  }\n": typeof types.RotateOperatorLinkDocument,
+    "\n  mutation RevokeOperatorLink($id: ID!) {\n    revokeOperatorLink(bridgePointId: $id) {\n      id\n      operatorLink\n      operatorLinkActive\n      operatorLinkIssuedAt\n    }\n  }\n": typeof types.RevokeOperatorLinkDocument,
+    "\n  mutation StartConference($id: ID!) {\n    startConference(id: $id) {\n      id\n      status\n      startedAt\n    }\n  }\n": typeof types.StartConferenceDocument,
+    "\n  mutation EndConference($id: ID!) {\n    endConference(id: $id) {\n      id\n      status\n      endedAt\n    }\n  }\n": typeof types.EndConferenceDocument,
+    "\n  mutation DeleteConference($id: ID!) {\n    deleteConference(id: $id)\n  }\n": typeof types.DeleteConferenceDocument,
+    "\n  mutation UpdateConference($input: UpdateConferenceInput!) {\n    updateConference(input: $input) {\n      id\n      publicCounter\n    }\n  }\n": typeof types.UpdateConferenceDocument,
+    "\n  query Attendance($id: ID!) {\n    conference(id: $id) {\n      id\n      attendance {\n        final\n        generatedAt\n        totals {\n          bridgePoints\n          everConnected\n          neverConnected\n          expected\n          reported\n          checkIns\n          excusedAbsences\n          peakPresent\n          peakPresentAt\n        }\n        bridgePoints {\n          bridgePointId\n          displayName\n          unitCode\n          host\n          expectedHeadcount\n          reportedHeadcount\n          checkIns\n          peakPresent\n          connectedSeconds\n          firstConnectedAt\n          excusedAbsences {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.AttendanceDocument,
+    "\n  query AttendanceFile($id: ID!, $kind: AttendanceFileKind) {\n    attendanceFile(conferenceId: $id, kind: $kind) {\n      filename\n      contentType\n      content\n    }\n  }\n": typeof types.AttendanceFileDocument,
+    "\n  query DashboardConference($id: ID!) {\n    conference(id: $id) {\n      id\n      title\n      status\n      scheduledStartAt\n      scheduledEndAt\n      startedAt\n      endedAt\n      canManage\n      documents {\n        code\n      }\n    }\n  }\n": typeof types.DashboardConferenceDocument,
+    "\n  query Timeline($id: ID!, $since: DateTimeISO, $bucketSeconds: Int) {\n    conference(id: $id) {\n      id\n      timeline(since: $since, bucketSeconds: $bucketSeconds) {\n        at\n        present\n        expected\n        connected\n        bridgePoints\n      }\n    }\n  }\n": typeof types.TimelineDocument,
+    "\n  query PublicLiveCounter($id: ID!) {\n    publicLiveCounter(conferenceId: $id) {\n      conferenceId\n      title\n      status\n      at\n      totals {\n        bridgePoints\n        connected\n        present\n        expected\n      }\n    }\n  }\n": typeof types.PublicLiveCounterDocument,
     "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n": typeof types.HealthDocument,
     "\n  query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {\n    searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      archivedAt\n      childCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SearchUnitsDocument,
 };
@@ -73,6 +94,27 @@ const documents: Documents = {
     "\n  query TextAnswers($surveyId: ID!, $level: Int!, $key: String!, $search: String, $after: String) {\n    surveyAnalytics(surveyId: $surveyId, level: $level) {\n      textAnswers(key: $key, search: $search, first: 20, after: $after) {\n        totalCount\n        edges {\n          node {\n            text\n            unitName\n            pathNames\n            submittedAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.TextAnswersDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      username\n      displayName\n      role\n      scopeUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Conferences($first: Int, $after: String, $filter: ConferencesFilter) {\n    conferences(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          status\n          scheduledStartAt\n          scheduledEndAt\n          bridgePointCount\n          organizingUnit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConferencesDocument,
+    "\n  mutation CreateConference($input: CreateConferenceInput!) {\n    createConference(input: $input) {\n      id\n    }\n  }\n": types.CreateConferenceDocument,
+    "\n  query Conference($id: ID!) {\n    conference(id: $id) {\n      id\n      title\n      description\n      status\n      scheduledStartAt\n      scheduledEndAt\n      startedAt\n      endedAt\n      canManage\n      publicCounter\n      bridgePointCount\n      documents {\n        code\n        title\n      }\n      organizingUnit {\n        id\n        code\n        name\n        level\n      }\n      hostBridgePoint {\n        id\n        displayName\n      }\n    }\n  }\n": types.ConferenceDocument,
+    "\n  query ConferenceBridgePoints($id: ID!, $first: Int, $after: String) {\n    conference(id: $id) {\n      id\n      bridgePoints(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            displayName\n            host\n            expectedHeadcount\n            checkInCode\n            checkInUrl\n            operatorLink\n            operatorLinkActive\n            operatorLinkIssuedAt\n            firstConnectedAt\n            unit {\n              id\n              code\n              name\n              level\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConferenceBridgePointsDocument,
+    "\n  query CheckInSheet($id: ID!, $first: Int, $after: String) {\n    conference(id: $id) {\n      id\n      title\n      scheduledStartAt\n      bridgePoints(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            displayName\n            host\n            checkInCode\n            checkInUrl\n            checkInQrCode\n          }\n        }\n      }\n    }\n  }\n": types.CheckInSheetDocument,
+    "\n  query LiveUnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n    }\n  }\n": types.LiveUnitKindsDocument,
+    "\n  mutation CreateBridgePointsForUnits($input: CreateBridgePointsForUnitsInput!) {\n    createBridgePointsForUnits(input: $input) {\n      created\n      skipped\n    }\n  }\n": types.CreateBridgePointsForUnitsDocument,
+    "\n  mutation CreateBridgePoint($input: CreateBridgePointInput!) {\n    createBridgePoint(input: $input) {\n      id\n      displayName\n    }\n  }\n": types.CreateBridgePointDocument,
+    "\n  mutation UpdateBridgePoint($input: UpdateBridgePointInput!) {\n    updateBridgePoint(input: $input) {\n      id\n      host\n      expectedHeadcount\n      displayName\n    }\n  }\n": types.UpdateBridgePointDocument,
+    "\n  mutation DeleteBridgePoint($id: ID!) {\n    deleteBridgePoint(id: $id)\n  }\n": types.DeleteBridgePointDocument,
+    "\n  mutation RotateOperatorLink($id: ID!) {\n    rotateOperatorLink(bridgePointId: $id) {\n      id\n      operatorLink\n      operatorLinkActive\n      operatorLinkIssuedAt\n    }\n  }\n": types.RotateOperatorLinkDocument,
+    "\n  mutation RevokeOperatorLink($id: ID!) {\n    revokeOperatorLink(bridgePointId: $id) {\n      id\n      operatorLink\n      operatorLinkActive\n      operatorLinkIssuedAt\n    }\n  }\n": types.RevokeOperatorLinkDocument,
+    "\n  mutation StartConference($id: ID!) {\n    startConference(id: $id) {\n      id\n      status\n      startedAt\n    }\n  }\n": types.StartConferenceDocument,
+    "\n  mutation EndConference($id: ID!) {\n    endConference(id: $id) {\n      id\n      status\n      endedAt\n    }\n  }\n": types.EndConferenceDocument,
+    "\n  mutation DeleteConference($id: ID!) {\n    deleteConference(id: $id)\n  }\n": types.DeleteConferenceDocument,
+    "\n  mutation UpdateConference($input: UpdateConferenceInput!) {\n    updateConference(input: $input) {\n      id\n      publicCounter\n    }\n  }\n": types.UpdateConferenceDocument,
+    "\n  query Attendance($id: ID!) {\n    conference(id: $id) {\n      id\n      attendance {\n        final\n        generatedAt\n        totals {\n          bridgePoints\n          everConnected\n          neverConnected\n          expected\n          reported\n          checkIns\n          excusedAbsences\n          peakPresent\n          peakPresentAt\n        }\n        bridgePoints {\n          bridgePointId\n          displayName\n          unitCode\n          host\n          expectedHeadcount\n          reportedHeadcount\n          checkIns\n          peakPresent\n          connectedSeconds\n          firstConnectedAt\n          excusedAbsences {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.AttendanceDocument,
+    "\n  query AttendanceFile($id: ID!, $kind: AttendanceFileKind) {\n    attendanceFile(conferenceId: $id, kind: $kind) {\n      filename\n      contentType\n      content\n    }\n  }\n": types.AttendanceFileDocument,
+    "\n  query DashboardConference($id: ID!) {\n    conference(id: $id) {\n      id\n      title\n      status\n      scheduledStartAt\n      scheduledEndAt\n      startedAt\n      endedAt\n      canManage\n      documents {\n        code\n      }\n    }\n  }\n": types.DashboardConferenceDocument,
+    "\n  query Timeline($id: ID!, $since: DateTimeISO, $bucketSeconds: Int) {\n    conference(id: $id) {\n      id\n      timeline(since: $since, bucketSeconds: $bucketSeconds) {\n        at\n        present\n        expected\n        connected\n        bridgePoints\n      }\n    }\n  }\n": types.TimelineDocument,
+    "\n  query PublicLiveCounter($id: ID!) {\n    publicLiveCounter(conferenceId: $id) {\n      conferenceId\n      title\n      status\n      at\n      totals {\n        bridgePoints\n        connected\n        present\n        expected\n      }\n    }\n  }\n": types.PublicLiveCounterDocument,
     "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n": types.HealthDocument,
     "\n  query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {\n    searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      archivedAt\n      childCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        name\n      }\n    }\n  }\n": types.SearchUnitsDocument,
 };
@@ -185,6 +227,90 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): typeof import('./graphql.ts').SignOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conferences($first: Int, $after: String, $filter: ConferencesFilter) {\n    conferences(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          status\n          scheduledStartAt\n          scheduledEndAt\n          bridgePointCount\n          organizingUnit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').ConferencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateConference($input: CreateConferenceInput!) {\n    createConference(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').CreateConferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conference($id: ID!) {\n    conference(id: $id) {\n      id\n      title\n      description\n      status\n      scheduledStartAt\n      scheduledEndAt\n      startedAt\n      endedAt\n      canManage\n      publicCounter\n      bridgePointCount\n      documents {\n        code\n        title\n      }\n      organizingUnit {\n        id\n        code\n        name\n        level\n      }\n      hostBridgePoint {\n        id\n        displayName\n      }\n    }\n  }\n"): typeof import('./graphql.ts').ConferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConferenceBridgePoints($id: ID!, $first: Int, $after: String) {\n    conference(id: $id) {\n      id\n      bridgePoints(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            displayName\n            host\n            expectedHeadcount\n            checkInCode\n            checkInUrl\n            operatorLink\n            operatorLinkActive\n            operatorLinkIssuedAt\n            firstConnectedAt\n            unit {\n              id\n              code\n              name\n              level\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').ConferenceBridgePointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckInSheet($id: ID!, $first: Int, $after: String) {\n    conference(id: $id) {\n      id\n      title\n      scheduledStartAt\n      bridgePoints(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            displayName\n            host\n            checkInCode\n            checkInUrl\n            checkInQrCode\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').CheckInSheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveUnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n    }\n  }\n"): typeof import('./graphql.ts').LiveUnitKindsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBridgePointsForUnits($input: CreateBridgePointsForUnitsInput!) {\n    createBridgePointsForUnits(input: $input) {\n      created\n      skipped\n    }\n  }\n"): typeof import('./graphql.ts').CreateBridgePointsForUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBridgePoint($input: CreateBridgePointInput!) {\n    createBridgePoint(input: $input) {\n      id\n      displayName\n    }\n  }\n"): typeof import('./graphql.ts').CreateBridgePointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBridgePoint($input: UpdateBridgePointInput!) {\n    updateBridgePoint(input: $input) {\n      id\n      host\n      expectedHeadcount\n      displayName\n    }\n  }\n"): typeof import('./graphql.ts').UpdateBridgePointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteBridgePoint($id: ID!) {\n    deleteBridgePoint(id: $id)\n  }\n"): typeof import('./graphql.ts').DeleteBridgePointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateOperatorLink($id: ID!) {\n    rotateOperatorLink(bridgePointId: $id) {\n      id\n      operatorLink\n      operatorLinkActive\n      operatorLinkIssuedAt\n    }\n  }\n"): typeof import('./graphql.ts').RotateOperatorLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOperatorLink($id: ID!) {\n    revokeOperatorLink(bridgePointId: $id) {\n      id\n      operatorLink\n      operatorLinkActive\n      operatorLinkIssuedAt\n    }\n  }\n"): typeof import('./graphql.ts').RevokeOperatorLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartConference($id: ID!) {\n    startConference(id: $id) {\n      id\n      status\n      startedAt\n    }\n  }\n"): typeof import('./graphql.ts').StartConferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndConference($id: ID!) {\n    endConference(id: $id) {\n      id\n      status\n      endedAt\n    }\n  }\n"): typeof import('./graphql.ts').EndConferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteConference($id: ID!) {\n    deleteConference(id: $id)\n  }\n"): typeof import('./graphql.ts').DeleteConferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateConference($input: UpdateConferenceInput!) {\n    updateConference(input: $input) {\n      id\n      publicCounter\n    }\n  }\n"): typeof import('./graphql.ts').UpdateConferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Attendance($id: ID!) {\n    conference(id: $id) {\n      id\n      attendance {\n        final\n        generatedAt\n        totals {\n          bridgePoints\n          everConnected\n          neverConnected\n          expected\n          reported\n          checkIns\n          excusedAbsences\n          peakPresent\n          peakPresentAt\n        }\n        bridgePoints {\n          bridgePointId\n          displayName\n          unitCode\n          host\n          expectedHeadcount\n          reportedHeadcount\n          checkIns\n          peakPresent\n          connectedSeconds\n          firstConnectedAt\n          excusedAbsences {\n            id\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').AttendanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AttendanceFile($id: ID!, $kind: AttendanceFileKind) {\n    attendanceFile(conferenceId: $id, kind: $kind) {\n      filename\n      contentType\n      content\n    }\n  }\n"): typeof import('./graphql.ts').AttendanceFileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardConference($id: ID!) {\n    conference(id: $id) {\n      id\n      title\n      status\n      scheduledStartAt\n      scheduledEndAt\n      startedAt\n      endedAt\n      canManage\n      documents {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashboardConferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Timeline($id: ID!, $since: DateTimeISO, $bucketSeconds: Int) {\n    conference(id: $id) {\n      id\n      timeline(since: $since, bucketSeconds: $bucketSeconds) {\n        at\n        present\n        expected\n        connected\n        bridgePoints\n      }\n    }\n  }\n"): typeof import('./graphql.ts').TimelineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicLiveCounter($id: ID!) {\n    publicLiveCounter(conferenceId: $id) {\n      conferenceId\n      title\n      status\n      at\n      totals {\n        bridgePoints\n        connected\n        present\n        expected\n      }\n    }\n  }\n"): typeof import('./graphql.ts').PublicLiveCounterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

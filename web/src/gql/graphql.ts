@@ -4,6 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** BRIDGE_POINTS: one row per bridge point. CHECK_INS: the roll call, one row per participant. */
+export type AttendanceFileKind =
+  | 'BRIDGE_POINTS'
+  | 'CHECK_INS';
+
+export type ConferenceDocumentInput = {
+  /** Code such as 21-KL/TW or 13-KH/TU. */
+  code: string;
+  title: string;
+};
+
+/** SCHEDULED → LIVE (started by the organizer) → ENDED (the attendance record is frozen). */
+export type ConferenceStatus =
+  | 'ENDED'
+  | 'LIVE'
+  | 'SCHEDULED';
+
+export type ConferencesFilter = {
+  status?: ConferenceStatus | null | undefined;
+  /** Only conferences organized by this unit or units under it. */
+  underUnitId?: string | number | null | undefined;
+};
+
 export type CreateAccountInput = {
   displayName: string;
   /** At least 10 characters. */
@@ -20,6 +43,39 @@ export type CreateApiTokenInput = {
   expiresInDays?: number | null | undefined;
   /** What the token is for, e.g. "Jupyter — báo cáo sơ kết". */
   name: string;
+};
+
+export type CreateBridgePointInput = {
+  conferenceId: string | number;
+  /** Defaults to the unit’s name. */
+  displayName?: string | null | undefined;
+  expectedHeadcount?: number | null | undefined;
+  /** Makes this the host bridge point (the previous host is not). */
+  host?: boolean | null | undefined;
+  /** A unit at or under the organizing unit. */
+  unitId: string | number;
+};
+
+/** One bridge point for every unit of the given kinds at or under a unit, in one call. */
+export type CreateBridgePointsForUnitsInput = {
+  conferenceId: string | number;
+  /** Expected headcount of each new bridge point. */
+  expectedHeadcount?: number | null | undefined;
+  /** Unit kind codes, e.g. ["COMMUNE_COMMITTEE"]. */
+  kindCodes: Array<string>;
+  /** At or under the organizing unit. */
+  underUnitId: string | number;
+};
+
+export type CreateConferenceInput = {
+  description?: string | null | undefined;
+  /** The documents studied (up to 20). */
+  documents?: Array<ConferenceDocumentInput> | null | undefined;
+  /** The unit that convenes it; must be within your scope. */
+  organizingUnitId: string | number;
+  scheduledEndAt: string;
+  scheduledStartAt: string;
+  title: string;
 };
 
 export type CreateUnitInput = {
@@ -65,6 +121,27 @@ export type UnitsFilter = {
   parentId?: string | number | null | undefined;
   /** Only this unit and everything under it. */
   underId?: string | number | null | undefined;
+};
+
+/** Only the fields given change. */
+export type UpdateBridgePointInput = {
+  displayName?: string | null | undefined;
+  expectedHeadcount?: number | null | undefined;
+  /** true makes it the host (the previous host is not). */
+  host?: boolean | null | undefined;
+  id: string | number;
+};
+
+/** Only the fields given change. Not after the conference has ENDED. */
+export type UpdateConferenceInput = {
+  description?: string | null | undefined;
+  documents?: Array<ConferenceDocumentInput> | null | undefined;
+  id: string | number;
+  /** Lets anyone read the big numbers (`publicLiveCounter`). */
+  publicCounter?: boolean | null | undefined;
+  scheduledEndAt?: string | null | undefined;
+  scheduledStartAt?: string | null | undefined;
+  title?: string | null | undefined;
 };
 
 /** Only the fields given change. A new parent moves the whole subtree. */
@@ -275,6 +352,160 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type ConferencesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ConferencesFilter | null | undefined;
+}>;
+
+
+export type ConferencesQuery = { conferences: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ConferenceStatus, scheduledStartAt: string, scheduledEndAt: string, bridgePointCount: number, organizingUnit: { id: string, name: string } } }> } };
+
+export type CreateConferenceMutationVariables = Exact<{
+  input: CreateConferenceInput;
+}>;
+
+
+export type CreateConferenceMutation = { createConference: { id: string } };
+
+export type ConferenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConferenceQuery = { conference: { id: string, title: string, description: string, status: ConferenceStatus, scheduledStartAt: string, scheduledEndAt: string, startedAt: string | null, endedAt: string | null, canManage: boolean, publicCounter: boolean, bridgePointCount: number, documents: Array<{ code: string, title: string }>, organizingUnit: { id: string, code: string, name: string, level: number }, hostBridgePoint: { id: string, displayName: string } | null } };
+
+export type ConferenceBridgePointsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConferenceBridgePointsQuery = { conference: { id: string, bridgePoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, displayName: string, host: boolean, expectedHeadcount: number, checkInCode: string, checkInUrl: string, operatorLink: string | null, operatorLinkActive: boolean, operatorLinkIssuedAt: string | null, firstConnectedAt: string | null, unit: { id: string, code: string, name: string, level: number } } }> } } };
+
+export type CheckInSheetQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CheckInSheetQuery = { conference: { id: string, title: string, scheduledStartAt: string, bridgePoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, displayName: string, host: boolean, checkInCode: string, checkInUrl: string, checkInQrCode: string } }> } } };
+
+export type LiveUnitKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveUnitKindsQuery = { unitKinds: Array<{ code: string, nameVi: string, nameEn: string }> };
+
+export type CreateBridgePointsForUnitsMutationVariables = Exact<{
+  input: CreateBridgePointsForUnitsInput;
+}>;
+
+
+export type CreateBridgePointsForUnitsMutation = { createBridgePointsForUnits: { created: number, skipped: number } };
+
+export type CreateBridgePointMutationVariables = Exact<{
+  input: CreateBridgePointInput;
+}>;
+
+
+export type CreateBridgePointMutation = { createBridgePoint: { id: string, displayName: string } };
+
+export type UpdateBridgePointMutationVariables = Exact<{
+  input: UpdateBridgePointInput;
+}>;
+
+
+export type UpdateBridgePointMutation = { updateBridgePoint: { id: string, host: boolean, expectedHeadcount: number, displayName: string } };
+
+export type DeleteBridgePointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteBridgePointMutation = { deleteBridgePoint: boolean };
+
+export type RotateOperatorLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateOperatorLinkMutation = { rotateOperatorLink: { id: string, operatorLink: string | null, operatorLinkActive: boolean, operatorLinkIssuedAt: string | null } };
+
+export type RevokeOperatorLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeOperatorLinkMutation = { revokeOperatorLink: { id: string, operatorLink: string | null, operatorLinkActive: boolean, operatorLinkIssuedAt: string | null } };
+
+export type StartConferenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StartConferenceMutation = { startConference: { id: string, status: ConferenceStatus, startedAt: string | null } };
+
+export type EndConferenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndConferenceMutation = { endConference: { id: string, status: ConferenceStatus, endedAt: string | null } };
+
+export type DeleteConferenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteConferenceMutation = { deleteConference: boolean };
+
+export type UpdateConferenceMutationVariables = Exact<{
+  input: UpdateConferenceInput;
+}>;
+
+
+export type UpdateConferenceMutation = { updateConference: { id: string, publicCounter: boolean } };
+
+export type AttendanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AttendanceQuery = { conference: { id: string, attendance: { final: boolean, generatedAt: string, totals: { bridgePoints: number, everConnected: number, neverConnected: number, expected: number, reported: number, checkIns: number, excusedAbsences: number, peakPresent: number, peakPresentAt: string | null }, bridgePoints: Array<{ bridgePointId: string, displayName: string, unitCode: string, host: boolean, expectedHeadcount: number, reportedHeadcount: number | null, checkIns: number, peakPresent: number, connectedSeconds: number, firstConnectedAt: string | null, excusedAbsences: Array<{ id: string }> }> } } };
+
+export type AttendanceFileQueryVariables = Exact<{
+  id: string | number;
+  kind?: AttendanceFileKind | null | undefined;
+}>;
+
+
+export type AttendanceFileQuery = { attendanceFile: { filename: string, contentType: string, content: string } };
+
+export type DashboardConferenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardConferenceQuery = { conference: { id: string, title: string, status: ConferenceStatus, scheduledStartAt: string, scheduledEndAt: string, startedAt: string | null, endedAt: string | null, canManage: boolean, documents: Array<{ code: string }> } };
+
+export type TimelineQueryVariables = Exact<{
+  id: string | number;
+  since?: string | null | undefined;
+  bucketSeconds?: number | null | undefined;
+}>;
+
+
+export type TimelineQuery = { conference: { id: string, timeline: Array<{ at: string, present: number, expected: number, connected: number, bridgePoints: number }> } };
+
+export type PublicLiveCounterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublicLiveCounterQuery = { publicLiveCounter: { conferenceId: string, title: string, status: ConferenceStatus, at: string, totals: { bridgePoints: number, connected: number, present: number, expected: number } } };
 
 export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -709,6 +940,313 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const ConferencesDocument = new TypedDocumentString(`
+    query Conferences($first: Int, $after: String, $filter: ConferencesFilter) {
+  conferences(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        status
+        scheduledStartAt
+        scheduledEndAt
+        bridgePointCount
+        organizingUnit {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConferencesQuery, ConferencesQueryVariables>;
+export const CreateConferenceDocument = new TypedDocumentString(`
+    mutation CreateConference($input: CreateConferenceInput!) {
+  createConference(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateConferenceMutation, CreateConferenceMutationVariables>;
+export const ConferenceDocument = new TypedDocumentString(`
+    query Conference($id: ID!) {
+  conference(id: $id) {
+    id
+    title
+    description
+    status
+    scheduledStartAt
+    scheduledEndAt
+    startedAt
+    endedAt
+    canManage
+    publicCounter
+    bridgePointCount
+    documents {
+      code
+      title
+    }
+    organizingUnit {
+      id
+      code
+      name
+      level
+    }
+    hostBridgePoint {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConferenceQuery, ConferenceQueryVariables>;
+export const ConferenceBridgePointsDocument = new TypedDocumentString(`
+    query ConferenceBridgePoints($id: ID!, $first: Int, $after: String) {
+  conference(id: $id) {
+    id
+    bridgePoints(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          displayName
+          host
+          expectedHeadcount
+          checkInCode
+          checkInUrl
+          operatorLink
+          operatorLinkActive
+          operatorLinkIssuedAt
+          firstConnectedAt
+          unit {
+            id
+            code
+            name
+            level
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConferenceBridgePointsQuery, ConferenceBridgePointsQueryVariables>;
+export const CheckInSheetDocument = new TypedDocumentString(`
+    query CheckInSheet($id: ID!, $first: Int, $after: String) {
+  conference(id: $id) {
+    id
+    title
+    scheduledStartAt
+    bridgePoints(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          displayName
+          host
+          checkInCode
+          checkInUrl
+          checkInQrCode
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckInSheetQuery, CheckInSheetQueryVariables>;
+export const LiveUnitKindsDocument = new TypedDocumentString(`
+    query LiveUnitKinds {
+  unitKinds {
+    code
+    nameVi
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<LiveUnitKindsQuery, LiveUnitKindsQueryVariables>;
+export const CreateBridgePointsForUnitsDocument = new TypedDocumentString(`
+    mutation CreateBridgePointsForUnits($input: CreateBridgePointsForUnitsInput!) {
+  createBridgePointsForUnits(input: $input) {
+    created
+    skipped
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBridgePointsForUnitsMutation, CreateBridgePointsForUnitsMutationVariables>;
+export const CreateBridgePointDocument = new TypedDocumentString(`
+    mutation CreateBridgePoint($input: CreateBridgePointInput!) {
+  createBridgePoint(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBridgePointMutation, CreateBridgePointMutationVariables>;
+export const UpdateBridgePointDocument = new TypedDocumentString(`
+    mutation UpdateBridgePoint($input: UpdateBridgePointInput!) {
+  updateBridgePoint(input: $input) {
+    id
+    host
+    expectedHeadcount
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateBridgePointMutation, UpdateBridgePointMutationVariables>;
+export const DeleteBridgePointDocument = new TypedDocumentString(`
+    mutation DeleteBridgePoint($id: ID!) {
+  deleteBridgePoint(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteBridgePointMutation, DeleteBridgePointMutationVariables>;
+export const RotateOperatorLinkDocument = new TypedDocumentString(`
+    mutation RotateOperatorLink($id: ID!) {
+  rotateOperatorLink(bridgePointId: $id) {
+    id
+    operatorLink
+    operatorLinkActive
+    operatorLinkIssuedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RotateOperatorLinkMutation, RotateOperatorLinkMutationVariables>;
+export const RevokeOperatorLinkDocument = new TypedDocumentString(`
+    mutation RevokeOperatorLink($id: ID!) {
+  revokeOperatorLink(bridgePointId: $id) {
+    id
+    operatorLink
+    operatorLinkActive
+    operatorLinkIssuedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeOperatorLinkMutation, RevokeOperatorLinkMutationVariables>;
+export const StartConferenceDocument = new TypedDocumentString(`
+    mutation StartConference($id: ID!) {
+  startConference(id: $id) {
+    id
+    status
+    startedAt
+  }
+}
+    `) as unknown as TypedDocumentString<StartConferenceMutation, StartConferenceMutationVariables>;
+export const EndConferenceDocument = new TypedDocumentString(`
+    mutation EndConference($id: ID!) {
+  endConference(id: $id) {
+    id
+    status
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EndConferenceMutation, EndConferenceMutationVariables>;
+export const DeleteConferenceDocument = new TypedDocumentString(`
+    mutation DeleteConference($id: ID!) {
+  deleteConference(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteConferenceMutation, DeleteConferenceMutationVariables>;
+export const UpdateConferenceDocument = new TypedDocumentString(`
+    mutation UpdateConference($input: UpdateConferenceInput!) {
+  updateConference(input: $input) {
+    id
+    publicCounter
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateConferenceMutation, UpdateConferenceMutationVariables>;
+export const AttendanceDocument = new TypedDocumentString(`
+    query Attendance($id: ID!) {
+  conference(id: $id) {
+    id
+    attendance {
+      final
+      generatedAt
+      totals {
+        bridgePoints
+        everConnected
+        neverConnected
+        expected
+        reported
+        checkIns
+        excusedAbsences
+        peakPresent
+        peakPresentAt
+      }
+      bridgePoints {
+        bridgePointId
+        displayName
+        unitCode
+        host
+        expectedHeadcount
+        reportedHeadcount
+        checkIns
+        peakPresent
+        connectedSeconds
+        firstConnectedAt
+        excusedAbsences {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttendanceQuery, AttendanceQueryVariables>;
+export const AttendanceFileDocument = new TypedDocumentString(`
+    query AttendanceFile($id: ID!, $kind: AttendanceFileKind) {
+  attendanceFile(conferenceId: $id, kind: $kind) {
+    filename
+    contentType
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<AttendanceFileQuery, AttendanceFileQueryVariables>;
+export const DashboardConferenceDocument = new TypedDocumentString(`
+    query DashboardConference($id: ID!) {
+  conference(id: $id) {
+    id
+    title
+    status
+    scheduledStartAt
+    scheduledEndAt
+    startedAt
+    endedAt
+    canManage
+    documents {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardConferenceQuery, DashboardConferenceQueryVariables>;
+export const TimelineDocument = new TypedDocumentString(`
+    query Timeline($id: ID!, $since: DateTimeISO, $bucketSeconds: Int) {
+  conference(id: $id) {
+    id
+    timeline(since: $since, bucketSeconds: $bucketSeconds) {
+      at
+      present
+      expected
+      connected
+      bridgePoints
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
+export const PublicLiveCounterDocument = new TypedDocumentString(`
+    query PublicLiveCounter($id: ID!) {
+  publicLiveCounter(conferenceId: $id) {
+    conferenceId
+    title
+    status
+    at
+    totals {
+      bridgePoints
+      connected
+      present
+      expected
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicLiveCounterQuery, PublicLiveCounterQueryVariables>;
 export const HealthDocument = new TypedDocumentString(`
     query Health {
   health {

@@ -45,6 +45,7 @@ export function Header() {
       {account && (
         <nav class="nav" aria-label={t('nav.label')}>
           <NavLink href="/analytics" label={t('nav.analytics')} testId="nav-analytics" />
+          <NavLink href="/conferences" label={t('nav.conferences')} testId="nav-conferences" />
           {account.role === 'ADMIN' && <NavLink href="/admin/units" label={t('nav.units')} testId="nav-units" />}
           {account.role === 'ADMIN' && (
             <NavLink href="/admin/accounts" label={t('nav.accounts')} testId="nav-accounts" />

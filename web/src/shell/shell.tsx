@@ -20,6 +20,26 @@ const AnalyticsListPage = lazyPage(() => import('../analytics/analytics-page.tsx
 const AnalyticsSurveyPage = lazyPage(() =>
   import('../analytics/analytics-page.tsx').then((m) => m.AnalyticsSurveyPage),
 );
+const ConferencesPage = lazyPage(() => import('../live/conferences-page.tsx').then((m) => m.ConferencesPage));
+const ConferencePage = lazyPage(() => import('../live/conference-page.tsx').then((m) => m.ConferencePage));
+const DashboardPage = lazyPage(() => import('../live/dashboard-page.tsx').then((m) => m.DashboardPage));
+const CheckInSheetPage = lazyPage(() => import('../live/check-in-sheet-page.tsx').then((m) => m.CheckInSheetPage));
+
+/** The conference pages: organizers, analysts and admins whose scope covers the conference. */
+function conferenceRoute(Inner: ComponentType) {
+  return function ConferenceRoute() {
+    return (
+      <RequireViewer roles={['ADMIN', 'ORGANIZER', 'ANALYST']}>
+        <Inner />
+      </RequireViewer>
+    );
+  };
+}
+
+const ConferencesRoute = conferenceRoute(ConferencesPage);
+const ConferenceRoute = conferenceRoute(ConferencePage);
+const DashboardRoute = conferenceRoute(DashboardPage);
+const CheckInSheetRoute = conferenceRoute(CheckInSheetPage);
 
 function AccountRoute() {
   return (
@@ -76,6 +96,10 @@ export function Shell() {
             <Route path="/admin/accounts" component={AccountsRoute} />
             <Route path="/analytics" component={AnalyticsListRoute} />
             <Route path="/analytics/:id" component={AnalyticsSurveyRoute} />
+            <Route path="/conferences" component={ConferencesRoute} />
+            <Route path="/conferences/:id" component={ConferenceRoute} />
+            <Route path="/conferences/:id/live" component={DashboardRoute} />
+            <Route path="/conferences/:id/check-in-sheet" component={CheckInSheetRoute} />
             <Route default component={NotFoundPage} />
           </Router>
         </ErrorBoundary>
