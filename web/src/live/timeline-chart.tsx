@@ -54,7 +54,12 @@ export function TimelineChart({
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Asia/Ho_Chi_Minh'),
-        scales: { x: { time: true }, people: { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] } },
+        scales: {
+          // At least the last ten minutes, so the first samples do not stretch over years.
+          x: { time: true, range: (_u, min, max) => (max - min < 600 ? [max - 600, max + 15] : [min, max]) },
+          people: { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] },
+          bp: { range: (_u, _min, max) => [0, Math.max(5, max * 1.1)] },
+        },
         series: [
           {},
           { label: t('present'), stroke: colors.present, width: 3, scale: 'people' },
