@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { type Signal, useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { focusFirstError, focusSoon, TextField } from '../components/field.tsx';
@@ -290,6 +290,25 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+const validExpected = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100_000;
+
+/** Expected participants of a bridge point: a whole number 0…100,000. */
+function ExpectedField(props: { id: string; label: string; value: Signal<string>; error?: string | undefined }) {
+  return (
+    <TextField
+      id={props.id}
+      type="number"
+      min={0}
+      max={100000}
+      label={props.label}
+      value={props.value.value}
+      onValue={(v) => (props.value.value = v)}
+      error={props.error}
+      class="input--short"
+    />
+  );
+}
+
 function BulkCreate({ conference, say, onCreated }: { conference: Conference; say: Say; onCreated: () => void }) {
   const org = conference.organizingUnit;
   const under = useSignal<PickedUnit | null>({ id: org.id, code: org.code, name: org.name, path: [] });
@@ -306,7 +325,7 @@ function BulkCreate({ conference, say, onCreated }: { conference: Conference; sa
     if (!under.value) found.under = s('bulkUnderRequired');
     if (kinds.value.length === 0) found.kinds = s('bulkKindsRequired');
     const n = Number(expected.value);
-    if (!Number.isInteger(n) || n < 0 || n > 100_000) found.expected = s('expectedInvalid');
+    if (!validExpected(n)) found.expected = s('expectedInvalid');
     problems.value = found;
     if (Object.keys(found).length > 0) return focusFirstError(form.current);
     busy.value = true;
@@ -365,17 +384,7 @@ function BulkCreate({ conference, say, onCreated }: { conference: Conference; sa
             ))}
           {problems.value.kinds && <p class="field-error">{problems.value.kinds}</p>}
         </fieldset>
-        <TextField
-          id="bulk-expected"
-          type="number"
-          min={0}
-          max={100000}
-          label={s('expectedEach')}
-          value={expected.value}
-          onValue={(v) => (expected.value = v)}
-          error={problems.value.expected}
-          class="input--short"
-        />
+        <ExpectedField id="bulk-expected" label={s('expectedEach')} value={expected} error={problems.value.expected} />
         <div class="actions">
           <button type="submit" class="button button--primary" disabled={busy.value} data-testid="bulk-submit">
             {s('bulkCreate')}
@@ -398,7 +407,7 @@ function SingleCreate({ conference, say, onCreated }: { conference: Conference; 
     const found: typeof problems.value = {};
     if (!unit.value) found.unit = s('unitRequired');
     const n = Number(expected.value);
-    if (!Number.isInteger(n) || n < 0 || n > 100_000) found.expected = s('expectedInvalid');
+    if (!validExpected(n)) found.expected = s('expectedInvalid');
     problems.value = found;
     if (Object.keys(found).length > 0) return focusFirstError(form.current);
     busy.value = true;
@@ -430,17 +439,7 @@ function SingleCreate({ conference, say, onCreated }: { conference: Conference; 
           error={problems.value.unit}
           testId="single-unit"
         />
-        <TextField
-          id="single-expected"
-          type="number"
-          min={0}
-          max={100000}
-          label={s('expected')}
-          value={expected.value}
-          onValue={(v) => (expected.value = v)}
-          error={problems.value.expected}
-          class="input--short"
-        />
+        <ExpectedField id="single-expected" label={s('expected')} value={expected} error={problems.value.expected} />
         <label class="checkbox">
           <input type="checkbox" checked={host.value} onChange={(e) => (host.value = e.currentTarget.checked)} />
           {s('singleHost')}
