@@ -1,9 +1,15 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import { acceptFromBalancer } from './cluster/balancer.ts';
+import type { WorkerMessage } from './cluster/primary.ts';
 import { formatConfigProblems, loadConfig } from './config/config.ts';
 import { createLogger } from './logger.ts';
 import { StartupError, startServer } from './server.ts';
 
-/** `pnpm start`: one server process. Exit codes: 0 after a clean shutdown, 1 on any start-up failure. */
+/**
+ * `pnpm start`: one server process, or with `CLUSTER_NODES=N` a primary with N worker processes
+ * behind its balancer. Exit codes: 0 after a clean shutdown, 1 on any start-up failure.
+ */
 async function main(): Promise<void> {
   const result = loadConfig(process.env);
   if (!result.ok) {
@@ -13,18 +19,39 @@ async function main(): Promise<void> {
   }
   const { config } = result;
   const log = createLogger(config);
+  const primary = cluster.isPrimary && config.cluster.nodes > 1;
+  const worker = cluster.isWorker;
+  const tell = (message: WorkerMessage) => process.send?.(message);
 
-  let running: Awaited<ReturnType<typeof startServer>>;
+  let running: { url: string; close: () => Promise<void> };
   try {
-    running = await startServer(config, log, { demo: process.argv.includes('--demo') });
+    if (primary) {
+      const { startPrimary } = await import('./cluster/primary.ts');
+      running = await startPrimary(config, log, { demo: process.argv.includes('--demo') });
+    } else {
+      const server = await startServer(config, log, {
+        demo: !worker && process.argv.includes('--demo'),
+        listen: !worker,
+      });
+      if (worker) acceptFromBalancer(server.app.server, server.io.engine);
+      running = server;
+    }
   } catch (error) {
     const message = error instanceof StartupError ? error.message : String(error);
     log.debug({ err: error }, 'start-up failed');
+    if (worker) tell({ type: 'diemcau:failed', message });
     process.stderr.write(`diemcau: could not start: ${message}\n`);
     // Flush pino and let the embedded database's exit hook run.
     process.exit(1);
   }
-  log.info({ url: running.url }, `diemcau is listening on ${running.url}`);
+  if (worker) {
+    tell({ type: 'diemcau:ready' });
+    log.info({ pid: process.pid }, 'server process ready behind the balancer');
+  } else if (primary) {
+    log.info({ url: running.url, processes: config.cluster.nodes }, `diemcau is listening on ${running.url}`);
+  } else {
+    log.info({ url: running.url }, `diemcau is listening on ${running.url}`);
+  }
 
   let firstSignalAt = 0;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -51,7 +51,7 @@ function closeAdapters(io: IoServer): void {
 export const EMBEDDED_DATABASE = 'diemcau';
 
 /** One line describing an error (driver messages may carry hints on further lines). */
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
   let text = String(error);
   if (error instanceof Error) {
@@ -71,7 +71,7 @@ function redactUrl(url: string): string {
   }
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -89,7 +89,14 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 export async function startServer(
   config: Config,
   log: Logger,
-  options: { demo?: boolean } = {},
+  options: {
+    demo?: boolean;
+    /**
+     * false: a worker of the built-in balancer (`CLUSTER_NODES`): it does not listen, the primary hands
+     * it connections (`attachToPrimary`).
+     */
+    listen?: boolean;
+  } = {},
 ): Promise<RunningServer> {
   const cleanups: (() => Promise<void>)[] = [];
   const undo = async () => {
@@ -194,7 +201,8 @@ export async function startServer(
     });
 
     try {
-      await app.listen({ port: config.port, host: config.host });
+      if (options.listen === false) await app.ready();
+      else await app.listen({ port: config.port, host: config.host });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {

@@ -1,0 +1,161 @@
+import { openOrm } from '@diemcau/server';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../server/src/demo/seed.ts';
+import { connect, createTestDatabase, type TestDatabase } from '../harness/database.ts';
+import { signIn } from '../harness/factories.ts';
+import {
+  connectLive,
+  createConference,
+  DashboardMirror,
+  eventually,
+  gql,
+  type OperatorSocket,
+  type ParticipantSocket,
+  tokenOf,
+} from '../harness/live.ts';
+import { type ServerProcess, spawnServer } from '../harness/process.ts';
+
+/**
+ * `CLUSTER_NODES=3 pnpm start`: one address, three server processes behind the built-in balancer.
+ * Sockets spread over the workers (long-polling ones too, thanks to sticky sessions), the count is
+ * exact, and a worker killed with SIGKILL is replaced in its slot while its clients come back through
+ * the balancer and are counted once.
+ */
+
+let database: TestDatabase;
+let primary: ServerProcess;
+let url: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const orm = await openOrm(database.url);
+  await seedDemo(orm.em.fork());
+  await orm.close(true);
+  primary = spawnServer({
+    DATABASE_URL: database.url,
+    CLUSTER_NODES: '3',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SECRET_KEY: 'balancer-test-secret-key-0123456789-abcdef',
+    LIVE_GRACE_MS: '3000',
+    LIVE_PUBLISH_MS: '150',
+    CLUSTER_HEARTBEAT_MS: '500',
+    CLUSTER_NODE_EXPIRY_MS: '3000',
+    LOG_LEVEL: 'info',
+  });
+  url = await primary.listening;
+}, 120_000);
+
+afterAll(async () => {
+  primary?.child.kill('SIGTERM');
+  const code = await primary?.exited;
+  expect(code).toBe(0);
+  await database?.drop();
+}, 60_000);
+
+describe('the built-in balancer', () => {
+  it('spreads sockets over its workers, counts exactly, and replaces a killed worker', async () => {
+    const organizer = await signIn({ url } as never, 'tuyengiao', 'tuyengiao-demo-2026');
+    const { unit } = await gql<{ unit: { id: string } }>(url, organizer, '{ unit(code: "TH-05") { id } }');
+    const conference = await createConference(url, organizer, unit.id, 'Hội nghị qua bộ cân bằng tải');
+    await gql(url, organizer, `mutation ($i: CreateBridgePointInput!) { createBridgePoint(input: $i) { id } }`, {
+      i: { conferenceId: conference.id, unitId: unit.id, host: true },
+    });
+    const created = await gql<{
+      createBridgePointsForUnits: { bridgePoints: { id: string; operatorLink: string; checkInCode: string }[] };
+    }>(
+      url,
+      organizer,
+      `mutation ($i: CreateBridgePointsForUnitsInput!) { createBridgePointsForUnits(input: $i) {
+        bridgePoints { id operatorLink checkInCode } } }`,
+      { i: { conferenceId: conference.id, underUnitId: unit.id, kindCodes: ['COMMUNE_COMMITTEE'] } },
+    );
+    const all = created.createBridgePointsForUnits.bridgePoints;
+    const sites = all.slice(0, 12);
+    await gql(url, organizer, `mutation { startConference(id: ${conference.id}) { id } }`);
+
+    const consoles: OperatorSocket[] = [];
+    for (const site of sites) {
+      consoles.push(
+        await connectLive<OperatorSocket>(
+          url,
+          '/operator',
+          { conferenceId: conference.id, token: tokenOf(site.operatorLink) },
+          { reconnection: true },
+        ),
+      );
+    }
+    const participants: ParticipantSocket[] = [];
+    for (let n = 0; n < 90; n += 1) {
+      participants.push(
+        await connectLive<ParticipantSocket>(
+          url,
+          '/participant',
+          { conferenceId: conference.id, code: sites[n % sites.length]!.checkInCode, name: `Người dự ${n + 1}` },
+          { reconnection: true },
+        ),
+      );
+    }
+    // A browser behind a proxy that refuses WebSocket: long-polling only, through the sticky balancer.
+    const polling = io(`${url}/participant`, {
+      transports: ['polling'],
+      forceNew: true,
+      auth: { conferenceId: conference.id, code: sites[0]!.checkInCode, name: 'Người dùng long-polling' },
+    }) as Socket;
+    const checkedIn = await new Promise<{ name: string }>((resolve, reject) => {
+      polling.once('participant:checked-in', resolve);
+      polling.once('connect_error', reject);
+    });
+    expect(checkedIn.name).toBe('Người dùng long-polling');
+
+    const dashboard = await DashboardMirror.connect(url, conference.id, organizer, { reconnection: true });
+    const expected = { connected: 12, checkIns: 91, bridgePoints: all.length + 1 };
+    await eventually(() => expect(dashboard.state?.totals).toMatchObject(expected));
+
+    // Presence lives on more than one worker.
+    const db = await connect(database.url);
+    const spread = await db.query<{ node_id: string; pid: number; n: number }>(
+      `select p.node_id, n.pid, count(*)::int as n from live_presence p join live_node n on n.id = p.node_id
+        where p.conference_id = $1 group by p.node_id, n.pid`,
+      [conference.id],
+    );
+    expect(spread.rows.length).toBeGreaterThanOrEqual(2);
+
+    // SIGKILL the worker holding the most connections; the primary starts another in its slot.
+    const victim = [...spread.rows].sort((x, y) => y.n - x.n)[0]!;
+    const before = await db.query<{ id: string }>('select id from live_node');
+    process.kill(victim.pid, 'SIGKILL');
+    await eventually(
+      async () => {
+        const nodes = await db.query<{ id: string; pid: number }>('select id, pid from live_node');
+        expect(nodes.rows).toHaveLength(3);
+        expect(nodes.rows.some((r) => r.pid === victim.pid)).toBe(false);
+        expect(nodes.rows.filter((r) => !before.rows.some((b) => b.id === r.id))).toHaveLength(1);
+      },
+      20_000,
+      200,
+    );
+    // Its clients reconnected through the balancer and are counted once.
+    await eventually(
+      () => {
+        expect([...consoles, ...participants].every((s) => s.connected)).toBe(true);
+        expect(dashboard.state?.totals).toMatchObject({ ...expected, unstable: 0, dropped: 0 });
+      },
+      20_000,
+      100,
+    );
+    const live = await gql<{ conference: { live: { totals: { connected: number; checkIns: number } } } }>(
+      url,
+      organizer,
+      `query ($id: ID!) { conference(id: $id) { live { totals { connected checkIns } } } }`,
+      { id: conference.id },
+    );
+    expect(live.conference.live.totals).toEqual({ connected: 12, checkIns: 91 });
+
+    await db.end();
+    dashboard.close();
+    polling.disconnect();
+    for (const s of [...consoles, ...participants]) s.disconnect();
+  }, 120_000);
+});
