@@ -77,6 +77,15 @@ describe('assignSurvey dryRun', () => {
     expect(communes).toBeGreaterThan(10);
     const rule = { underId: ids['TH-05'], kindCodes: ['COMMUNE_COMMITTEE'] };
 
+    const deepest = async () =>
+      ok(
+        await gql<{ survey: { deepestAssignedLevel: number | null } }>(
+          'query ($id: ID!) { survey(id: $id) { deepestAssignedLevel } }',
+          { id: surveyId },
+        ),
+      ).survey.deepestAssignedLevel;
+    expect(await deepest()).toBeNull();
+
     const preview = ok(await assign({ ...rule, dryRun: true })).assignSurvey;
     expect(preview).toEqual({ added: communes, alreadyAssigned: 0 });
     expect(await assignedCount()).toBe(0);
@@ -84,6 +93,8 @@ describe('assignSurvey dryRun', () => {
     // The count is what the real call then does.
     expect(ok(await assign(rule)).assignSurvey).toEqual(preview);
     expect(await assignedCount()).toBe(communes);
+    // Province 1, district 2, commune 3: the levels progress can be rolled up at.
+    expect(await deepest()).toBe(3);
 
     // Listed units on top of the rule: the district itself is new, the communes are already there.
     expect(ok(await assign({ ...rule, unitIds: [ids['TH-05']], dryRun: true })).assignSurvey).toEqual({

@@ -70,6 +70,15 @@ export async function versionsOf(em: EntityManager, surveyId: number): Promise<V
   );
 }
 
+/** The deepest unit level among a survey's assignments (as analytics counts them), or null before any. */
+export async function deepestAssignedLevel(em: EntityManager, surveyId: number): Promise<number | null> {
+  const row = await queryOne<{ n: number | null }>(
+    em,
+    sql`select max(unit_level) as n from assignment where survey_id = ${surveyId}`,
+  );
+  return row?.n ?? null;
+}
+
 /** SQL for an assignment's state, given `a` (assignment) and `r` (its response, left-joined). */
 export const assignmentState = sql`case
     when r.status = 'SUBMITTED' and r.amendment_count > 0 then 'AMENDED'

@@ -4,7 +4,7 @@ import type { UnitRow } from '../units/unit.repository.ts';
 import { Unit } from '../units/unit.types.ts';
 import * as assignments from './assignment.service.ts';
 import { AssignSurveyInput, CreateSurveyInput, UpdateSurveyInput } from './survey.inputs.ts';
-import { progressOf, versionById, versionsOf } from './survey.repository.ts';
+import { deepestAssignedLevel, progressOf, versionById, versionsOf } from './survey.repository.ts';
 import * as surveys from './survey.service.ts';
 import {
   Assignment,
@@ -83,6 +83,15 @@ export class SurveyResolver {
   @FieldResolver(() => [SurveyVersion])
   versions(@Root() survey: Survey, @Ctx() ctx: Context) {
     return versionsOf(ctx.em, survey.id);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'The deepest level among the assigned units: progress and analytics roll up at any level from your scope down to it. Null before any assignment.',
+  })
+  deepestAssignedLevel(@Root() survey: Survey, @Ctx() ctx: Context): Promise<number | null> {
+    return deepestAssignedLevel(ctx.em, survey.id);
   }
 
   @FieldResolver(() => SurveyProgress)

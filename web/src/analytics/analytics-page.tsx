@@ -1,13 +1,14 @@
 import type { Question, QuestionnaireContent } from '@diemcau/schema';
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { Bar } from '../components/bar.tsx';
 import { Page } from '../components/page.tsx';
 import type { AnalyticsOverviewQuery } from '../gql/graphql.ts';
 import { apiOrigin } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { language } from '../lib/i18n.ts';
+import { type Load, useLoad } from '../lib/use-load.ts';
 import {
   analyticsOverviewQuery,
   analyticsSurveyQuery,
@@ -18,29 +19,6 @@ import {
   textAnswersQuery,
 } from './documents.ts';
 import { num, pct, s } from './strings.ts';
-
-type Load<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; message: string };
-
-/** Runs a request whenever `deps` (what the request depends on, listed by the caller) change. */
-function useLoad<T>(run: () => Promise<T>, deps: unknown[]) {
-  const state = useSignal<Load<T>>({ status: 'loading' });
-  useEffect(() => {
-    let alive = true;
-    state.value = { status: 'loading' };
-    run().then(
-      (data) => {
-        if (alive) state.value = { status: 'ready', data };
-      },
-      (error) => {
-        if (alive) state.value = { status: 'failed', message: describeError(error) };
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, deps);
-  return state.value;
-}
 
 function Status({ state }: { state: Load<unknown> }) {
   if (state.status === 'loading')
@@ -56,16 +34,6 @@ function Status({ state }: { state: Load<unknown> }) {
       </p>
     );
   return null;
-}
-
-/** A horizontal bar for a share, with its figure in text beside it (readable without the bar). */
-function Bar({ share, label }: { share: number; label: string }) {
-  return (
-    <span class="bar">
-      <span class="bar-fill" style={{ width: `${Math.min(100, Math.max(0, share * 100))}%` }} aria-hidden="true" />
-      <span class="bar-label">{label}</span>
-    </span>
-  );
 }
 
 export function AnalyticsListPage() {

@@ -64,6 +64,25 @@ type Documents = {
     "\n  query Timeline($id: ID!, $since: DateTimeISO, $bucketSeconds: Int) {\n    conference(id: $id) {\n      id\n      timeline(since: $since, bucketSeconds: $bucketSeconds) {\n        at\n        present\n        expected\n        connected\n        bridgePoints\n      }\n    }\n  }\n": typeof types.TimelineDocument,
     "\n  query PublicLiveCounter($id: ID!) {\n    publicLiveCounter(conferenceId: $id) {\n      conferenceId\n      title\n      status\n      at\n      totals {\n        bridgePoints\n        connected\n        present\n        expected\n      }\n    }\n  }\n": typeof types.PublicLiveCounterDocument,
     "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n": typeof types.HealthDocument,
+    "\n  query OrganizerSurveys($status: SurveyStatus, $after: String) {\n    surveys(status: $status, first: 30, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          status\n          opensAt\n          closesAt\n          document {\n            code\n          }\n          ownerUnit {\n            id\n            name\n          }\n          currentVersion {\n            number\n          }\n          progress {\n            assigned\n            submitted\n            draft\n            opened\n            notOpened\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrganizerSurveysDocument,
+    "\n  query OrganizerSurvey($id: ID!) {\n    survey(id: $id) {\n      id\n      title\n      description\n      instructions\n      status\n      reviewKind\n      opensAt\n      closesAt\n      allowAmend\n      createdAt\n      updatedAt\n      draftContent\n      document {\n        code\n        title\n        kind\n        signedOn\n      }\n      ownerUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n      currentVersion {\n        id\n        number\n        content\n        publishedAt\n      }\n      versions {\n        id\n        number\n        publishedAt\n      }\n      progress {\n        assigned\n        submitted\n        draft\n        opened\n        notOpened\n        amended\n      }\n      deepestAssignedLevel\n    }\n  }\n": typeof types.OrganizerSurveyDocument,
+    "\n  mutation CreateSurvey($input: CreateSurveyInput!) {\n    createSurvey(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSurveyDocument,
+    "\n  mutation ImportSurvey($ownerUnitId: ID!, $file: String!) {\n    importSurvey(ownerUnitId: $ownerUnitId, file: $file) {\n      id\n    }\n  }\n": typeof types.ImportSurveyDocument,
+    "\n  mutation UpdateSurvey($input: UpdateSurveyInput!) {\n    updateSurvey(input: $input) {\n      id\n      status\n      updatedAt\n      currentVersion {\n        number\n      }\n    }\n  }\n": typeof types.UpdateSurveyDocument,
+    "\n  mutation PublishSurvey($id: ID!) {\n    publishSurvey(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PublishSurveyDocument,
+    "\n  mutation CloseSurvey($id: ID!) {\n    closeSurvey(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CloseSurveyDocument,
+    "\n  mutation ArchiveSurvey($id: ID!) {\n    archiveSurvey(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ArchiveSurveyDocument,
+    "\n  mutation CloneSurvey($id: ID!) {\n    cloneSurvey(id: $id) {\n      id\n    }\n  }\n": typeof types.CloneSurveyDocument,
+    "\n  query ExportSurvey($id: ID!) {\n    exportSurvey(id: $id)\n  }\n": typeof types.ExportSurveyDocument,
+    "\n  query SurveyUnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n      sortOrder\n    }\n  }\n": typeof types.SurveyUnitKindsDocument,
+    "\n  mutation AssignSurvey($input: AssignSurveyInput!) {\n    assignSurvey(input: $input) {\n      added\n      alreadyAssigned\n    }\n  }\n": typeof types.AssignSurveyDocument,
+    "\n  query SurveyAssignments($surveyId: ID!, $states: [AssignmentState!], $search: String, $after: String) {\n    assignments(surveyId: $surveyId, states: $states, search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          state\n          deadline\n          deadlineExtended\n          firstOpenedAt\n          draftSavedAt\n          submittedAt\n          submittedBy\n          receiptNumber\n          amendmentCount\n          linkStatus\n          link\n          unit {\n            id\n            code\n            name\n            ancestors {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SurveyAssignmentsDocument,
+    "\n  query SurveyProgressByLevel($surveyId: ID!, $level: Int!) {\n    surveyAnalytics(surveyId: $surveyId, level: $level) {\n      progress {\n        total {\n          assigned\n          submitted\n          submittedLate\n          drafts\n          opened\n          notOpened\n          rate\n        }\n        groups {\n          unitId\n          unitCode\n          unitName\n          assigned\n          submitted\n          submittedLate\n          drafts\n          opened\n          notOpened\n          rate\n        }\n      }\n    }\n  }\n": typeof types.SurveyProgressByLevelDocument,
+    "\n  query RespondentLinksCsv($surveyId: ID!, $onlyNotSubmitted: Boolean) {\n    respondentLinksCsv(surveyId: $surveyId, onlyNotSubmitted: $onlyNotSubmitted)\n  }\n": typeof types.RespondentLinksCsvDocument,
+    "\n  mutation WithdrawAssignments($surveyId: ID!, $assignmentIds: [ID!]!) {\n    withdrawAssignments(surveyId: $surveyId, assignmentIds: $assignmentIds)\n  }\n": typeof types.WithdrawAssignmentsDocument,
+    "\n  mutation ExtendDeadline($assignmentId: ID!, $deadline: DateTimeISO) {\n    extendDeadline(assignmentId: $assignmentId, deadline: $deadline) {\n      id\n      deadline\n      deadlineExtended\n    }\n  }\n": typeof types.ExtendDeadlineDocument,
+    "\n  mutation RotateRespondentLink($assignmentId: ID!) {\n    rotateRespondentLink(assignmentId: $assignmentId) {\n      id\n      link\n      linkStatus\n    }\n  }\n": typeof types.RotateRespondentLinkDocument,
+    "\n  mutation RevokeRespondentLink($assignmentId: ID!) {\n    revokeRespondentLink(assignmentId: $assignmentId) {\n      id\n      link\n      linkStatus\n    }\n  }\n": typeof types.RevokeRespondentLinkDocument,
     "\n  query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {\n    searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      archivedAt\n      childCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SearchUnitsDocument,
 };
 const documents: Documents = {
@@ -116,6 +135,25 @@ const documents: Documents = {
     "\n  query Timeline($id: ID!, $since: DateTimeISO, $bucketSeconds: Int) {\n    conference(id: $id) {\n      id\n      timeline(since: $since, bucketSeconds: $bucketSeconds) {\n        at\n        present\n        expected\n        connected\n        bridgePoints\n      }\n    }\n  }\n": types.TimelineDocument,
     "\n  query PublicLiveCounter($id: ID!) {\n    publicLiveCounter(conferenceId: $id) {\n      conferenceId\n      title\n      status\n      at\n      totals {\n        bridgePoints\n        connected\n        present\n        expected\n      }\n    }\n  }\n": types.PublicLiveCounterDocument,
     "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n": types.HealthDocument,
+    "\n  query OrganizerSurveys($status: SurveyStatus, $after: String) {\n    surveys(status: $status, first: 30, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          status\n          opensAt\n          closesAt\n          document {\n            code\n          }\n          ownerUnit {\n            id\n            name\n          }\n          currentVersion {\n            number\n          }\n          progress {\n            assigned\n            submitted\n            draft\n            opened\n            notOpened\n          }\n        }\n      }\n    }\n  }\n": types.OrganizerSurveysDocument,
+    "\n  query OrganizerSurvey($id: ID!) {\n    survey(id: $id) {\n      id\n      title\n      description\n      instructions\n      status\n      reviewKind\n      opensAt\n      closesAt\n      allowAmend\n      createdAt\n      updatedAt\n      draftContent\n      document {\n        code\n        title\n        kind\n        signedOn\n      }\n      ownerUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n      currentVersion {\n        id\n        number\n        content\n        publishedAt\n      }\n      versions {\n        id\n        number\n        publishedAt\n      }\n      progress {\n        assigned\n        submitted\n        draft\n        opened\n        notOpened\n        amended\n      }\n      deepestAssignedLevel\n    }\n  }\n": types.OrganizerSurveyDocument,
+    "\n  mutation CreateSurvey($input: CreateSurveyInput!) {\n    createSurvey(input: $input) {\n      id\n    }\n  }\n": types.CreateSurveyDocument,
+    "\n  mutation ImportSurvey($ownerUnitId: ID!, $file: String!) {\n    importSurvey(ownerUnitId: $ownerUnitId, file: $file) {\n      id\n    }\n  }\n": types.ImportSurveyDocument,
+    "\n  mutation UpdateSurvey($input: UpdateSurveyInput!) {\n    updateSurvey(input: $input) {\n      id\n      status\n      updatedAt\n      currentVersion {\n        number\n      }\n    }\n  }\n": types.UpdateSurveyDocument,
+    "\n  mutation PublishSurvey($id: ID!) {\n    publishSurvey(id: $id) {\n      id\n      status\n    }\n  }\n": types.PublishSurveyDocument,
+    "\n  mutation CloseSurvey($id: ID!) {\n    closeSurvey(id: $id) {\n      id\n      status\n    }\n  }\n": types.CloseSurveyDocument,
+    "\n  mutation ArchiveSurvey($id: ID!) {\n    archiveSurvey(id: $id) {\n      id\n      status\n    }\n  }\n": types.ArchiveSurveyDocument,
+    "\n  mutation CloneSurvey($id: ID!) {\n    cloneSurvey(id: $id) {\n      id\n    }\n  }\n": types.CloneSurveyDocument,
+    "\n  query ExportSurvey($id: ID!) {\n    exportSurvey(id: $id)\n  }\n": types.ExportSurveyDocument,
+    "\n  query SurveyUnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n      sortOrder\n    }\n  }\n": types.SurveyUnitKindsDocument,
+    "\n  mutation AssignSurvey($input: AssignSurveyInput!) {\n    assignSurvey(input: $input) {\n      added\n      alreadyAssigned\n    }\n  }\n": types.AssignSurveyDocument,
+    "\n  query SurveyAssignments($surveyId: ID!, $states: [AssignmentState!], $search: String, $after: String) {\n    assignments(surveyId: $surveyId, states: $states, search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          state\n          deadline\n          deadlineExtended\n          firstOpenedAt\n          draftSavedAt\n          submittedAt\n          submittedBy\n          receiptNumber\n          amendmentCount\n          linkStatus\n          link\n          unit {\n            id\n            code\n            name\n            ancestors {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SurveyAssignmentsDocument,
+    "\n  query SurveyProgressByLevel($surveyId: ID!, $level: Int!) {\n    surveyAnalytics(surveyId: $surveyId, level: $level) {\n      progress {\n        total {\n          assigned\n          submitted\n          submittedLate\n          drafts\n          opened\n          notOpened\n          rate\n        }\n        groups {\n          unitId\n          unitCode\n          unitName\n          assigned\n          submitted\n          submittedLate\n          drafts\n          opened\n          notOpened\n          rate\n        }\n      }\n    }\n  }\n": types.SurveyProgressByLevelDocument,
+    "\n  query RespondentLinksCsv($surveyId: ID!, $onlyNotSubmitted: Boolean) {\n    respondentLinksCsv(surveyId: $surveyId, onlyNotSubmitted: $onlyNotSubmitted)\n  }\n": types.RespondentLinksCsvDocument,
+    "\n  mutation WithdrawAssignments($surveyId: ID!, $assignmentIds: [ID!]!) {\n    withdrawAssignments(surveyId: $surveyId, assignmentIds: $assignmentIds)\n  }\n": types.WithdrawAssignmentsDocument,
+    "\n  mutation ExtendDeadline($assignmentId: ID!, $deadline: DateTimeISO) {\n    extendDeadline(assignmentId: $assignmentId, deadline: $deadline) {\n      id\n      deadline\n      deadlineExtended\n    }\n  }\n": types.ExtendDeadlineDocument,
+    "\n  mutation RotateRespondentLink($assignmentId: ID!) {\n    rotateRespondentLink(assignmentId: $assignmentId) {\n      id\n      link\n      linkStatus\n    }\n  }\n": types.RotateRespondentLinkDocument,
+    "\n  mutation RevokeRespondentLink($assignmentId: ID!) {\n    revokeRespondentLink(assignmentId: $assignmentId) {\n      id\n      link\n      linkStatus\n    }\n  }\n": types.RevokeRespondentLinkDocument,
     "\n  query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {\n    searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      archivedAt\n      childCount\n      kind {\n        code\n        nameVi\n        nameEn\n      }\n      ancestors {\n        id\n        name\n      }\n    }\n  }\n": types.SearchUnitsDocument,
 };
 
@@ -315,6 +353,82 @@ export function graphql(source: "\n  query PublicLiveCounter($id: ID!) {\n    pu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Health {\n    health {\n      status\n      database\n      version\n      serverTime\n      uptimeSeconds\n    }\n  }\n"): typeof import('./graphql.ts').HealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerSurveys($status: SurveyStatus, $after: String) {\n    surveys(status: $status, first: 30, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          status\n          opensAt\n          closesAt\n          document {\n            code\n          }\n          ownerUnit {\n            id\n            name\n          }\n          currentVersion {\n            number\n          }\n          progress {\n            assigned\n            submitted\n            draft\n            opened\n            notOpened\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').OrganizerSurveysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerSurvey($id: ID!) {\n    survey(id: $id) {\n      id\n      title\n      description\n      instructions\n      status\n      reviewKind\n      opensAt\n      closesAt\n      allowAmend\n      createdAt\n      updatedAt\n      draftContent\n      document {\n        code\n        title\n        kind\n        signedOn\n      }\n      ownerUnit {\n        id\n        code\n        name\n        ancestors {\n          id\n          name\n        }\n      }\n      currentVersion {\n        id\n        number\n        content\n        publishedAt\n      }\n      versions {\n        id\n        number\n        publishedAt\n      }\n      progress {\n        assigned\n        submitted\n        draft\n        opened\n        notOpened\n        amended\n      }\n      deepestAssignedLevel\n    }\n  }\n"): typeof import('./graphql.ts').OrganizerSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSurvey($input: CreateSurveyInput!) {\n    createSurvey(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').CreateSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportSurvey($ownerUnitId: ID!, $file: String!) {\n    importSurvey(ownerUnitId: $ownerUnitId, file: $file) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').ImportSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSurvey($input: UpdateSurveyInput!) {\n    updateSurvey(input: $input) {\n      id\n      status\n      updatedAt\n      currentVersion {\n        number\n      }\n    }\n  }\n"): typeof import('./graphql.ts').UpdateSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishSurvey($id: ID!) {\n    publishSurvey(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.ts').PublishSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseSurvey($id: ID!) {\n    closeSurvey(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.ts').CloseSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveSurvey($id: ID!) {\n    archiveSurvey(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.ts').ArchiveSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloneSurvey($id: ID!) {\n    cloneSurvey(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').CloneSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportSurvey($id: ID!) {\n    exportSurvey(id: $id)\n  }\n"): typeof import('./graphql.ts').ExportSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyUnitKinds {\n    unitKinds {\n      code\n      nameVi\n      nameEn\n      sortOrder\n    }\n  }\n"): typeof import('./graphql.ts').SurveyUnitKindsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignSurvey($input: AssignSurveyInput!) {\n    assignSurvey(input: $input) {\n      added\n      alreadyAssigned\n    }\n  }\n"): typeof import('./graphql.ts').AssignSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyAssignments($surveyId: ID!, $states: [AssignmentState!], $search: String, $after: String) {\n    assignments(surveyId: $surveyId, states: $states, search: $search, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          state\n          deadline\n          deadlineExtended\n          firstOpenedAt\n          draftSavedAt\n          submittedAt\n          submittedBy\n          receiptNumber\n          amendmentCount\n          linkStatus\n          link\n          unit {\n            id\n            code\n            name\n            ancestors {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').SurveyAssignmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyProgressByLevel($surveyId: ID!, $level: Int!) {\n    surveyAnalytics(surveyId: $surveyId, level: $level) {\n      progress {\n        total {\n          assigned\n          submitted\n          submittedLate\n          drafts\n          opened\n          notOpened\n          rate\n        }\n        groups {\n          unitId\n          unitCode\n          unitName\n          assigned\n          submitted\n          submittedLate\n          drafts\n          opened\n          notOpened\n          rate\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').SurveyProgressByLevelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RespondentLinksCsv($surveyId: ID!, $onlyNotSubmitted: Boolean) {\n    respondentLinksCsv(surveyId: $surveyId, onlyNotSubmitted: $onlyNotSubmitted)\n  }\n"): typeof import('./graphql.ts').RespondentLinksCsvDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawAssignments($surveyId: ID!, $assignmentIds: [ID!]!) {\n    withdrawAssignments(surveyId: $surveyId, assignmentIds: $assignmentIds)\n  }\n"): typeof import('./graphql.ts').WithdrawAssignmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExtendDeadline($assignmentId: ID!, $deadline: DateTimeISO) {\n    extendDeadline(assignmentId: $assignmentId, deadline: $deadline) {\n      id\n      deadline\n      deadlineExtended\n    }\n  }\n"): typeof import('./graphql.ts').ExtendDeadlineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateRespondentLink($assignmentId: ID!) {\n    rotateRespondentLink(assignmentId: $assignmentId) {\n      id\n      link\n      linkStatus\n    }\n  }\n"): typeof import('./graphql.ts').RotateRespondentLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeRespondentLink($assignmentId: ID!) {\n    revokeRespondentLink(assignmentId: $assignmentId) {\n      id\n      link\n      linkStatus\n    }\n  }\n"): typeof import('./graphql.ts').RevokeRespondentLinkDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Which units to assign: listed ones, and/or every unit under a subtree matching kinds and levels. */
+export type AssignSurveyInput = {
+  /** Only count: how many units would be added and how many are assigned already; nothing changes. */
+  dryRun?: boolean | null | undefined;
+  kindCodes?: Array<string> | null | undefined;
+  levels?: Array<number> | null | undefined;
+  surveyId: string | number;
+  /** Every unit under this one (not itself) that matches kindCodes and levels. */
+  underId?: string | number | null | undefined;
+  unitIds?: Array<string | number> | null | undefined;
+};
+
+/** Where a unit is: link not opened, opened, a draft saved, submitted, or submitted and then amended. */
+export type AssignmentState =
+  | 'AMENDED'
+  | 'DRAFT'
+  | 'NOT_OPENED'
+  | 'OPENED'
+  | 'SUBMITTED';
+
 /** BRIDGE_POINTS: one row per bridge point. CHECK_INS: the roll call, one row per participant. */
 export type AttendanceFileKind =
   | 'BRIDGE_POINTS'
@@ -78,6 +98,21 @@ export type CreateConferenceInput = {
   title: string;
 };
 
+export type CreateSurveyInput = {
+  allowAmend?: boolean | null | undefined;
+  closesAt?: string | null | undefined;
+  /** The questionnaire { sections: [...] }. */
+  content?: unknown;
+  description?: string | null | undefined;
+  document?: SurveyDocumentInput | null | undefined;
+  instructions?: string | null | undefined;
+  opensAt?: string | null | undefined;
+  /** The organizing unit; must be in your scope. */
+  ownerUnitId: string | number;
+  reviewKind: ReviewKind;
+  title: string;
+};
+
 export type CreateUnitInput = {
   code: string;
   kindCode: string;
@@ -92,11 +127,29 @@ export type HealthStatus =
   | 'OK'
   | 'SHUTTING_DOWN';
 
+export type LinkStatus =
+  | 'ACTIVE'
+  | 'REVOKED';
+
+/** Sơ kết (preliminary), tổng kết (final), hằng năm (annual). */
+export type ReviewKind =
+  | 'ANNUAL'
+  | 'FINAL'
+  | 'PRELIMINARY';
+
 /** ADMIN: everything. ORGANIZER: creates surveys and conferences within its scope. ANALYST: reads results within its scope. */
 export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'ORGANIZER';
+
+export type SurveyDocumentInput = {
+  code: string;
+  kind?: string | null | undefined;
+  /** YYYY-MM-DD. */
+  signedOn?: string | null | undefined;
+  title?: string | null | undefined;
+};
 
 /** DRAFT (editable) → OPEN (published, content frozen as a version) → CLOSED (no more writes) → ARCHIVED. */
 export type SurveyStatus =
@@ -141,6 +194,22 @@ export type UpdateConferenceInput = {
   publicCounter?: boolean | null | undefined;
   scheduledEndAt?: string | null | undefined;
   scheduledStartAt?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
+/** Only the fields given change. */
+export type UpdateSurveyInput = {
+  allowAmend?: boolean | null | undefined;
+  closesAt?: string | null | undefined;
+  content?: unknown;
+  description?: string | null | undefined;
+  document?: SurveyDocumentInput | null | undefined;
+  id: string | number;
+  instructions?: string | null | undefined;
+  /** With content on an OPEN survey: publish it at once as a new version (else VERSION_FROZEN). */
+  newVersion?: boolean | null | undefined;
+  opensAt?: string | null | undefined;
+  reviewKind?: ReviewKind | null | undefined;
   title?: string | null | undefined;
 };
 
@@ -511,6 +580,146 @@ export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HealthQuery = { health: { status: HealthStatus, database: boolean, version: string, serverTime: string, uptimeSeconds: number } };
+
+export type OrganizerSurveysQueryVariables = Exact<{
+  status?: SurveyStatus | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizerSurveysQuery = { surveys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: SurveyStatus, opensAt: string | null, closesAt: string | null, document: { code: string } | null, ownerUnit: { id: string, name: string } | null, currentVersion: { number: number } | null, progress: { assigned: number, submitted: number, draft: number, opened: number, notOpened: number } } }> } };
+
+export type OrganizerSurveyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerSurveyQuery = { survey: { id: string, title: string, description: string, instructions: string, status: SurveyStatus, reviewKind: ReviewKind, opensAt: string | null, closesAt: string | null, allowAmend: boolean, createdAt: string, updatedAt: string, draftContent: unknown, deepestAssignedLevel: number | null, document: { code: string, title: string | null, kind: string | null, signedOn: string | null } | null, ownerUnit: { id: string, code: string, name: string, ancestors: Array<{ id: string, name: string }> } | null, currentVersion: { id: string, number: number, content: unknown, publishedAt: string } | null, versions: Array<{ id: string, number: number, publishedAt: string }>, progress: { assigned: number, submitted: number, draft: number, opened: number, notOpened: number, amended: number } } };
+
+export type CreateSurveyMutationVariables = Exact<{
+  input: CreateSurveyInput;
+}>;
+
+
+export type CreateSurveyMutation = { createSurvey: { id: string } };
+
+export type ImportSurveyMutationVariables = Exact<{
+  ownerUnitId: string | number;
+  file: string;
+}>;
+
+
+export type ImportSurveyMutation = { importSurvey: { id: string } };
+
+export type UpdateSurveyMutationVariables = Exact<{
+  input: UpdateSurveyInput;
+}>;
+
+
+export type UpdateSurveyMutation = { updateSurvey: { id: string, status: SurveyStatus, updatedAt: string, currentVersion: { number: number } | null } };
+
+export type PublishSurveyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishSurveyMutation = { publishSurvey: { id: string, status: SurveyStatus } };
+
+export type CloseSurveyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseSurveyMutation = { closeSurvey: { id: string, status: SurveyStatus } };
+
+export type ArchiveSurveyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveSurveyMutation = { archiveSurvey: { id: string, status: SurveyStatus } };
+
+export type CloneSurveyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloneSurveyMutation = { cloneSurvey: { id: string } };
+
+export type ExportSurveyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportSurveyQuery = { exportSurvey: string };
+
+export type SurveyUnitKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyUnitKindsQuery = { unitKinds: Array<{ code: string, nameVi: string, nameEn: string, sortOrder: number }> };
+
+export type AssignSurveyMutationVariables = Exact<{
+  input: AssignSurveyInput;
+}>;
+
+
+export type AssignSurveyMutation = { assignSurvey: { added: number, alreadyAssigned: number } };
+
+export type SurveyAssignmentsQueryVariables = Exact<{
+  surveyId: string | number;
+  states?: Array<AssignmentState> | AssignmentState | null | undefined;
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SurveyAssignmentsQuery = { assignments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, state: AssignmentState, deadline: string | null, deadlineExtended: boolean, firstOpenedAt: string | null, draftSavedAt: string | null, submittedAt: string | null, submittedBy: string | null, receiptNumber: string | null, amendmentCount: number, linkStatus: LinkStatus, link: string | null, unit: { id: string, code: string, name: string, ancestors: Array<{ id: string, name: string }> } | null } }> } };
+
+export type SurveyProgressByLevelQueryVariables = Exact<{
+  surveyId: string | number;
+  level: number;
+}>;
+
+
+export type SurveyProgressByLevelQuery = { surveyAnalytics: { progress: { total: { assigned: number, submitted: number, submittedLate: number, drafts: number, opened: number, notOpened: number, rate: number }, groups: Array<{ unitId: string | null, unitCode: string | null, unitName: string | null, assigned: number, submitted: number, submittedLate: number, drafts: number, opened: number, notOpened: number, rate: number }> } } };
+
+export type RespondentLinksCsvQueryVariables = Exact<{
+  surveyId: string | number;
+  onlyNotSubmitted?: boolean | null | undefined;
+}>;
+
+
+export type RespondentLinksCsvQuery = { respondentLinksCsv: string };
+
+export type WithdrawAssignmentsMutationVariables = Exact<{
+  surveyId: string | number;
+  assignmentIds: Array<string | number> | string | number;
+}>;
+
+
+export type WithdrawAssignmentsMutation = { withdrawAssignments: number };
+
+export type ExtendDeadlineMutationVariables = Exact<{
+  assignmentId: string | number;
+  deadline?: string | null | undefined;
+}>;
+
+
+export type ExtendDeadlineMutation = { extendDeadline: { id: string, deadline: string | null, deadlineExtended: boolean } };
+
+export type RotateRespondentLinkMutationVariables = Exact<{
+  assignmentId: string | number;
+}>;
+
+
+export type RotateRespondentLinkMutation = { rotateRespondentLink: { id: string, link: string | null, linkStatus: LinkStatus } };
+
+export type RevokeRespondentLinkMutationVariables = Exact<{
+  assignmentId: string | number;
+}>;
+
+
+export type RevokeRespondentLinkMutation = { revokeRespondentLink: { id: string, link: string | null, linkStatus: LinkStatus } };
 
 export type SearchUnitsQueryVariables = Exact<{
   query: string;
@@ -1258,6 +1467,284 @@ export const HealthDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
+export const OrganizerSurveysDocument = new TypedDocumentString(`
+    query OrganizerSurveys($status: SurveyStatus, $after: String) {
+  surveys(status: $status, first: 30, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        status
+        opensAt
+        closesAt
+        document {
+          code
+        }
+        ownerUnit {
+          id
+          name
+        }
+        currentVersion {
+          number
+        }
+        progress {
+          assigned
+          submitted
+          draft
+          opened
+          notOpened
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerSurveysQuery, OrganizerSurveysQueryVariables>;
+export const OrganizerSurveyDocument = new TypedDocumentString(`
+    query OrganizerSurvey($id: ID!) {
+  survey(id: $id) {
+    id
+    title
+    description
+    instructions
+    status
+    reviewKind
+    opensAt
+    closesAt
+    allowAmend
+    createdAt
+    updatedAt
+    draftContent
+    document {
+      code
+      title
+      kind
+      signedOn
+    }
+    ownerUnit {
+      id
+      code
+      name
+      ancestors {
+        id
+        name
+      }
+    }
+    currentVersion {
+      id
+      number
+      content
+      publishedAt
+    }
+    versions {
+      id
+      number
+      publishedAt
+    }
+    progress {
+      assigned
+      submitted
+      draft
+      opened
+      notOpened
+      amended
+    }
+    deepestAssignedLevel
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerSurveyQuery, OrganizerSurveyQueryVariables>;
+export const CreateSurveyDocument = new TypedDocumentString(`
+    mutation CreateSurvey($input: CreateSurveyInput!) {
+  createSurvey(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSurveyMutation, CreateSurveyMutationVariables>;
+export const ImportSurveyDocument = new TypedDocumentString(`
+    mutation ImportSurvey($ownerUnitId: ID!, $file: String!) {
+  importSurvey(ownerUnitId: $ownerUnitId, file: $file) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ImportSurveyMutation, ImportSurveyMutationVariables>;
+export const UpdateSurveyDocument = new TypedDocumentString(`
+    mutation UpdateSurvey($input: UpdateSurveyInput!) {
+  updateSurvey(input: $input) {
+    id
+    status
+    updatedAt
+    currentVersion {
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSurveyMutation, UpdateSurveyMutationVariables>;
+export const PublishSurveyDocument = new TypedDocumentString(`
+    mutation PublishSurvey($id: ID!) {
+  publishSurvey(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishSurveyMutation, PublishSurveyMutationVariables>;
+export const CloseSurveyDocument = new TypedDocumentString(`
+    mutation CloseSurvey($id: ID!) {
+  closeSurvey(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CloseSurveyMutation, CloseSurveyMutationVariables>;
+export const ArchiveSurveyDocument = new TypedDocumentString(`
+    mutation ArchiveSurvey($id: ID!) {
+  archiveSurvey(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveSurveyMutation, ArchiveSurveyMutationVariables>;
+export const CloneSurveyDocument = new TypedDocumentString(`
+    mutation CloneSurvey($id: ID!) {
+  cloneSurvey(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CloneSurveyMutation, CloneSurveyMutationVariables>;
+export const ExportSurveyDocument = new TypedDocumentString(`
+    query ExportSurvey($id: ID!) {
+  exportSurvey(id: $id)
+}
+    `) as unknown as TypedDocumentString<ExportSurveyQuery, ExportSurveyQueryVariables>;
+export const SurveyUnitKindsDocument = new TypedDocumentString(`
+    query SurveyUnitKinds {
+  unitKinds {
+    code
+    nameVi
+    nameEn
+    sortOrder
+  }
+}
+    `) as unknown as TypedDocumentString<SurveyUnitKindsQuery, SurveyUnitKindsQueryVariables>;
+export const AssignSurveyDocument = new TypedDocumentString(`
+    mutation AssignSurvey($input: AssignSurveyInput!) {
+  assignSurvey(input: $input) {
+    added
+    alreadyAssigned
+  }
+}
+    `) as unknown as TypedDocumentString<AssignSurveyMutation, AssignSurveyMutationVariables>;
+export const SurveyAssignmentsDocument = new TypedDocumentString(`
+    query SurveyAssignments($surveyId: ID!, $states: [AssignmentState!], $search: String, $after: String) {
+  assignments(
+    surveyId: $surveyId
+    states: $states
+    search: $search
+    first: 50
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        state
+        deadline
+        deadlineExtended
+        firstOpenedAt
+        draftSavedAt
+        submittedAt
+        submittedBy
+        receiptNumber
+        amendmentCount
+        linkStatus
+        link
+        unit {
+          id
+          code
+          name
+          ancestors {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SurveyAssignmentsQuery, SurveyAssignmentsQueryVariables>;
+export const SurveyProgressByLevelDocument = new TypedDocumentString(`
+    query SurveyProgressByLevel($surveyId: ID!, $level: Int!) {
+  surveyAnalytics(surveyId: $surveyId, level: $level) {
+    progress {
+      total {
+        assigned
+        submitted
+        submittedLate
+        drafts
+        opened
+        notOpened
+        rate
+      }
+      groups {
+        unitId
+        unitCode
+        unitName
+        assigned
+        submitted
+        submittedLate
+        drafts
+        opened
+        notOpened
+        rate
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SurveyProgressByLevelQuery, SurveyProgressByLevelQueryVariables>;
+export const RespondentLinksCsvDocument = new TypedDocumentString(`
+    query RespondentLinksCsv($surveyId: ID!, $onlyNotSubmitted: Boolean) {
+  respondentLinksCsv(surveyId: $surveyId, onlyNotSubmitted: $onlyNotSubmitted)
+}
+    `) as unknown as TypedDocumentString<RespondentLinksCsvQuery, RespondentLinksCsvQueryVariables>;
+export const WithdrawAssignmentsDocument = new TypedDocumentString(`
+    mutation WithdrawAssignments($surveyId: ID!, $assignmentIds: [ID!]!) {
+  withdrawAssignments(surveyId: $surveyId, assignmentIds: $assignmentIds)
+}
+    `) as unknown as TypedDocumentString<WithdrawAssignmentsMutation, WithdrawAssignmentsMutationVariables>;
+export const ExtendDeadlineDocument = new TypedDocumentString(`
+    mutation ExtendDeadline($assignmentId: ID!, $deadline: DateTimeISO) {
+  extendDeadline(assignmentId: $assignmentId, deadline: $deadline) {
+    id
+    deadline
+    deadlineExtended
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendDeadlineMutation, ExtendDeadlineMutationVariables>;
+export const RotateRespondentLinkDocument = new TypedDocumentString(`
+    mutation RotateRespondentLink($assignmentId: ID!) {
+  rotateRespondentLink(assignmentId: $assignmentId) {
+    id
+    link
+    linkStatus
+  }
+}
+    `) as unknown as TypedDocumentString<RotateRespondentLinkMutation, RotateRespondentLinkMutationVariables>;
+export const RevokeRespondentLinkDocument = new TypedDocumentString(`
+    mutation RevokeRespondentLink($assignmentId: ID!) {
+  revokeRespondentLink(assignmentId: $assignmentId) {
+    id
+    link
+    linkStatus
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeRespondentLinkMutation, RevokeRespondentLinkMutationVariables>;
 export const SearchUnitsDocument = new TypedDocumentString(`
     query SearchUnits($query: String!, $first: Int, $includeArchived: Boolean) {
   searchUnits(query: $query, first: $first, includeArchived: $includeArchived) {

@@ -44,6 +44,9 @@ export function Header() {
       </a>
       {account && (
         <nav class="nav" aria-label={t('nav.label')}>
+          {(account.role === 'ADMIN' || account.role === 'ORGANIZER') && (
+            <NavLink href="/surveys" label={t('nav.surveys')} testId="nav-surveys" />
+          )}
           <NavLink href="/analytics" label={t('nav.analytics')} testId="nav-analytics" />
           <NavLink href="/conferences" label={t('nav.conferences')} testId="nav-conferences" />
           {account.role === 'ADMIN' && <NavLink href="/admin/units" label={t('nav.units')} testId="nav-units" />}

@@ -20,6 +20,30 @@ const AnalyticsListPage = lazyPage(() => import('../analytics/analytics-page.tsx
 const AnalyticsSurveyPage = lazyPage(() =>
   import('../analytics/analytics-page.tsx').then((m) => m.AnalyticsSurveyPage),
 );
+const SurveyListPage = lazyPage(() => import('../surveys/survey-list-page.tsx').then((m) => m.SurveyListPage));
+const NewSurveyPage = lazyPage(() => import('../surveys/survey-list-page.tsx').then((m) => m.NewSurveyPage));
+const SurveyPage = lazyPage(() => import('../surveys/survey-page.tsx').then((m) => m.SurveyPage));
+const BuilderPage = lazyPage(() => import('../surveys/builder-page.tsx').then((m) => m.BuilderPage));
+const AssignPage = lazyPage(() => import('../surveys/assign-page.tsx').then((m) => m.AssignPage));
+const ProgressPage = lazyPage(() => import('../surveys/progress-page.tsx').then((m) => m.ProgressPage));
+
+/** The organizer's survey pages: ORGANIZER and ADMIN accounts (the server checks the scope of each survey). */
+function surveyRoute(Inner: ComponentType) {
+  return function SurveyRoute() {
+    return (
+      <RequireViewer roles={['ADMIN', 'ORGANIZER']}>
+        <Inner />
+      </RequireViewer>
+    );
+  };
+}
+
+const SurveyListRoute = surveyRoute(SurveyListPage);
+const NewSurveyRoute = surveyRoute(NewSurveyPage);
+const SurveyRoute = surveyRoute(SurveyPage);
+const BuilderRoute = surveyRoute(BuilderPage);
+const AssignRoute = surveyRoute(AssignPage);
+const ProgressRoute = surveyRoute(ProgressPage);
 const ConferencesPage = lazyPage(() => import('../live/conferences-page.tsx').then((m) => m.ConferencesPage));
 const ConferencePage = lazyPage(() => import('../live/conference-page.tsx').then((m) => m.ConferencePage));
 const DashboardPage = lazyPage(() => import('../live/dashboard-page.tsx').then((m) => m.DashboardPage));
@@ -96,6 +120,12 @@ export function Shell() {
             <Route path="/admin/accounts" component={AccountsRoute} />
             <Route path="/analytics" component={AnalyticsListRoute} />
             <Route path="/analytics/:id" component={AnalyticsSurveyRoute} />
+            <Route path="/surveys" component={SurveyListRoute} />
+            <Route path="/surveys/new" component={NewSurveyRoute} />
+            <Route path="/surveys/:id" component={SurveyRoute} />
+            <Route path="/surveys/:id/builder" component={BuilderRoute} />
+            <Route path="/surveys/:id/assign" component={AssignRoute} />
+            <Route path="/surveys/:id/progress" component={ProgressRoute} />
             <Route path="/conferences" component={ConferencesRoute} />
             <Route path="/conferences/:id" component={ConferenceRoute} />
             <Route path="/conferences/:id/live" component={DashboardRoute} />
