@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe } from '../harness/axe.ts';
 import { launchBrowser, screenshot } from '../harness/browser.ts';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { type GraphQLResponse, graphql } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { surveyFixtureText } from '../harness/survey-fixture.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: TestServer;
 let browser: Browser;
@@ -56,19 +54,6 @@ async function organizerPage(
   await page.getByTestId('signin-submit').click();
   await page.getByRole('heading', { level: 1, name: 'Khảo sát' }).waitFor();
   return { context, page, errors };
-}
-
-/** axe-core over the whole page (the preview's shadow root too): no serious or critical violation. */
-async function axe(page: Page) {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } };
-    return w.axe.run(document, { resultTypes: ['violations'] });
-  })) as { violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual(
-    [],
-  );
 }
 
 /** No sideways scrolling at this width; names what sticks out when something does. */

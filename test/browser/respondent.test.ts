@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe } from '../harness/axe.ts';
 import { launchBrowser, screenshot } from '../harness/browser.ts';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { type GraphQLResponse, graphql } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 
 const fixture = readFileSync(new URL('../fixtures/khao-sat-21-KL-TW.json', import.meta.url), 'utf8');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: TestServer;
 let browser: Browser;
@@ -119,18 +118,6 @@ async function newPage(width = 360, height = 780): Promise<Page> {
   page.on('pageerror', (e) => problems.push(String(e)));
   (page as Page & { problems?: string[] }).problems = problems;
   return page;
-}
-
-async function axe(page: Page) {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } };
-    return w.axe.run(document, { resultTypes: ['violations'] });
-  })) as { violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual(
-    [],
-  );
 }
 
 const status = (page: Page) => page.getByTestId('save-status');

@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { useRoute } from 'preact-iso';
 import { Bar } from '../components/bar.tsx';
 import { Page } from '../components/page.tsx';
+import { ProgressTable } from '../components/progress-table.tsx';
 import type { AnalyticsOverviewQuery } from '../gql/graphql.ts';
 import { apiOrigin } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
@@ -65,40 +66,25 @@ export function AnalyticsListPage() {
 type Overview = AnalyticsOverviewQuery['surveyAnalytics'];
 
 function ProgressCard({ overview }: { overview: Overview }) {
-  const rows = [...overview.progress.groups, { ...overview.progress.total, unitId: 'total', unitName: s('total') }];
   return (
     <section class="card" aria-labelledby="progress-title">
       <h2 id="progress-title">{s('progress')}</h2>
-      <div class="table-scroll">
-        <table class="data-table" data-testid="analytics-progress">
-          <thead>
-            <tr>
-              <th scope="col">{s('unit')}</th>
-              <th scope="col">{s('assigned')}</th>
-              <th scope="col">{s('submitted')}</th>
-              <th scope="col">{s('rate')}</th>
-              <th scope="col">{s('late')}</th>
-              <th scope="col">{s('drafts')}</th>
-              <th scope="col">{s('notOpened')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((g) => (
-              <tr key={g.unitId ?? g.unitName} class={g.unitId === 'total' ? 'total-row' : undefined}>
-                <th scope="row">{g.unitName}</th>
-                <td>{g.assigned}</td>
-                <td>{g.submitted}</td>
-                <td class="bar-cell">
-                  <Bar share={g.rate} label={pct(g.rate)} />
-                </td>
-                <td>{g.submittedLate}</td>
-                <td>{g.drafts}</td>
-                <td>{g.notOpened}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProgressTable
+        groups={overview.progress.groups}
+        total={overview.progress.total}
+        percent={pct}
+        testId="analytics-progress"
+        labels={{
+          unit: s('unit'),
+          assigned: s('assigned'),
+          submitted: s('submitted'),
+          rate: s('rate'),
+          late: s('late'),
+          drafts: s('drafts'),
+          notOpened: s('notOpened'),
+          total: s('total'),
+        }}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { Bar } from '../components/bar.tsx';
 import { ConfirmDialog, Dialog } from '../components/dialog.tsx';
 import { describedBy, Field, focusSoon } from '../components/field.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
+import { ProgressTable } from '../components/progress-table.tsx';
 import type { AssignmentState, SurveyAssignmentsQuery } from '../gql/graphql.ts';
 import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
@@ -123,43 +124,24 @@ function ByLevel({ survey, deepest }: { survey: OrganizerSurvey; deepest: number
       </Field>
       <LoadStatus state={state} />
       {state.status === 'ready' && (
-        <div class="table-scroll">
-          <table class="data-table" data-testid="progress-by-level">
-            <caption class="sr-only">{s('progress.byLevelCaption', { n: level.value })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s('progress.unit')}</th>
-                <th scope="col">{s('progress.assigned')}</th>
-                <th scope="col">{s('state.SUBMITTED')}</th>
-                <th scope="col">{s('progress.rate')}</th>
-                <th scope="col">{s('state.DRAFT')}</th>
-                <th scope="col">{s('state.OPENED')}</th>
-                <th scope="col">{s('state.NOT_OPENED')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[
-                ...state.data.groups,
-                { ...state.data.total, unitId: 'total', unitCode: '', unitName: s('progress.total') },
-              ].map((g) => (
-                <tr key={g.unitId ?? g.unitName} class={g.unitId === 'total' ? 'total-row' : undefined}>
-                  <th scope="row">{g.unitName}</th>
-                  <td>{g.assigned}</td>
-                  <td>
-                    {g.submitted}
-                    {g.submittedLate > 0 && <span class="muted"> ({s('progress.late', { n: g.submittedLate })})</span>}
-                  </td>
-                  <td class="bar-cell">
-                    <Bar share={g.rate} label={pct(g.rate)} />
-                  </td>
-                  <td>{g.drafts}</td>
-                  <td>{g.opened}</td>
-                  <td>{g.notOpened}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ProgressTable
+          groups={state.data.groups}
+          total={state.data.total}
+          percent={pct}
+          caption={s('progress.byLevelCaption', { n: level.value })}
+          testId="progress-by-level"
+          labels={{
+            unit: s('progress.unit'),
+            assigned: s('progress.assigned'),
+            submitted: s('state.SUBMITTED'),
+            rate: s('progress.rate'),
+            late: s('progress.lateColumn'),
+            drafts: s('state.DRAFT'),
+            opened: s('state.OPENED'),
+            notOpened: s('state.NOT_OPENED'),
+            total: s('progress.total'),
+          }}
+        />
       )}
     </section>
   );

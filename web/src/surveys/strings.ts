@@ -344,7 +344,7 @@ const vi = {
   'progress.unit': 'Đơn vị',
   'progress.assigned': 'Được giao',
   'progress.rate': 'Tỷ lệ gửi',
-  'progress.late': '{n} quá hạn',
+  'progress.lateColumn': 'Gửi quá hạn',
   'progress.total': 'Tổng cộng',
   'units.title': 'Các đơn vị được giao',
   'units.lead':
@@ -740,7 +740,7 @@ const en: Record<Key, string> = {
   'progress.unit': 'Unit',
   'progress.assigned': 'Assigned',
   'progress.rate': 'Submitted',
-  'progress.late': '{n} late',
+  'progress.lateColumn': 'Submitted late',
   'progress.total': 'Total',
   'units.title': 'Assigned units',
   'units.lead':
