@@ -274,10 +274,9 @@ function UnitRow({
         <p class="warning">{s('unit.revoked')}</p>
       ) : (
         row.link && (
-          <p class="asg-link">
-            <a href={row.link} target="_blank" rel="noopener" class="mono" data-testid="unit-link">
-              {row.link.replace(/^https?:\/\//, '').slice(0, 48)}…
-            </a>
+          // Shown, not linked: an organizer opening it by mistake would count as the unit opening its form.
+          <p class="asg-link mono" data-testid="unit-link" title={row.link}>
+            {row.link.replace(/^https?:\/\//, '').slice(0, 48)}…
           </p>
         )
       )}
