@@ -14,6 +14,12 @@ export function HomePage() {
           {account ? (
             <>
               {t('home.greeting', { name: account.displayName })} <a href="/account">{t('home.toAccount')}</a>
+              {(account.role === 'ADMIN' || account.role === 'ORGANIZER') && (
+                <>
+                  {' · '}
+                  <a href="/surveys">{t('nav.surveys')}</a>
+                </>
+              )}
               {account.role === 'ADMIN' && (
                 <>
                   {' · '}
