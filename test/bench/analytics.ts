@@ -143,7 +143,6 @@ export async function runAnalyticsBench(): Promise<Record<string, unknown>> {
     const url = await server.listening;
     const signIn = await graphql(url, 'mutation { signIn(username: "bench", password: "bench-password-1") { id } }');
     const headers = { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! };
-    const root = (await client.query("select path::text from unit where code = 'P'")).rows[0].path as string;
     const g = (level: number) =>
       `(case when nlevel(unit_path) >= ${level} then ltree2text(subpath(unit_path, ${level - 1}, 1)) else ltree2text(subpath(unit_path, -1, 1)) end)::int`;
     const cases: Record<string, { gql: string; sql: string }> = {

@@ -5,6 +5,8 @@
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   submit: async () => (await import('./submit.ts')).runSubmitBench(),
   analytics: async () => (await import('./analytics.ts')).runAnalyticsBench(),
+  live: async () => (await import('./live.ts')).runLiveBench(),
+  national: async () => (await import('./national.ts')).runNationalBench(),
 };
 
 const name = process.argv[2];

@@ -21,9 +21,13 @@ const unavailable =
 export function balanceConnections(server: net.Server): void {
   const sessions = new Map<string, number>();
   const load = new Map<number, number>();
+  /** Workers that said they serve (a fresh one is still starting: a connection handed to it would hang). */
+  const ready = new Set<number>();
 
   const pick = (head: string): Worker | undefined => {
-    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && w.isConnected());
+    const workers = Object.values(cluster.workers ?? {}).filter(
+      (w): w is Worker => !!w && ready.has(w.id) && w.isConnected(),
+    );
     const sid = sidPattern.exec(head)?.[1];
     const owner = sid === undefined ? undefined : sessions.get(sid);
     const bound = owner === undefined ? undefined : workers.find((w) => w.id === owner);
@@ -55,7 +59,9 @@ export function balanceConnections(server: net.Server): void {
   });
 
   cluster.on('message', (worker, message: { type?: string; data?: string }) => {
-    if (message.type === 'sticky:connection' && message.data) {
+    if (message.type === 'diemcau:ready') {
+      ready.add(worker.id);
+    } else if (message.type === 'sticky:connection' && message.data) {
       sessions.set(message.data, worker.id);
       load.set(worker.id, (load.get(worker.id) ?? 0) + 1);
     } else if (message.type === 'sticky:disconnection' && message.data) {
@@ -64,6 +70,7 @@ export function balanceConnections(server: net.Server): void {
     }
   });
   cluster.on('exit', (worker) => {
+    ready.delete(worker.id);
     load.delete(worker.id);
     for (const [sid, owner] of sessions) if (owner === worker.id) sessions.delete(sid);
   });

@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process';
+import { migrate, openOrm } from '@diemcau/server';
+import pg from 'pg';
+import { seedDemo } from '../../server/src/demo/seed.ts';
+import { spawnServer } from '../harness/process.ts';
+import { benchDatabase, log, percentile, round } from './lib.ts';
+import { DashboardWatch, liveConference, message, rssKB, type Storm, sleep, stop, storm } from './live-storm.ts';
+
+/**
+ * `pnpm bench national`: the national conference (900 bridge points, 134,000 participants — Central
+ * Resolution 6, 2017) on this one machine, through the built-in balancer (`CLUSTER_NODES`, 8 server
+ * processes so that none holds more than the 20,000 open files a process may) from load processes of
+ * at most 17,000 sockets each, with one dashboard measuring join → dashboard delays. Then one server
+ * process is killed with SIGKILL: its clients come back through the balancer (jittered back-off) and
+ * the time until the totals are exact again — the dead process's presence purged, everybody
+ * counted once — is the recovery.
+ */
+const NODES = Number(process.env.BENCH_NATIONAL_NODES ?? 8);
+const BRIDGE_POINTS = Number(process.env.BENCH_NATIONAL_BRIDGE_POINTS ?? 900);
+const PARTICIPANTS = Number(process.env.BENCH_NATIONAL_PARTICIPANTS ?? 134_000);
+const PER_LOADER = 17_000;
+const LOADERS = Math.max(1, Math.ceil((BRIDGE_POINTS + PARTICIPANTS) / PER_LOADER));
+const CONCURRENCY = Number(process.env.BENCH_NATIONAL_CONCURRENCY ?? 40);
+const SETTLE_TIMEOUT_MS = 180_000;
+const RECOVERY_TIMEOUT_MS = 120_000;
+
+/** The primary and its workers. */
+function serverPids(primaryPid: number): number[] {
+  try {
+    const children = execFileSync('pgrep', ['-P', String(primaryPid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+    return [primaryPid, ...children];
+  } catch {
+    return [primaryPid];
+  }
+}
+
+export async function runNationalBench(): Promise<Record<string, unknown>> {
+  const db = await benchDatabase('national');
+  const orm = await openOrm(db.url);
+  await migrate(orm);
+  await seedDemo(orm.em.fork());
+  const primary = spawnServer({
+    DATABASE_URL: db.url,
+    CLUSTER_NODES: String(NODES),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    SECRET_KEY: 'bench-secret-bench-secret-bench-secret-0123',
+    PUBLIC_URL: 'http://bench.local',
+    NODE_OPTIONS: process.env.BENCH_NATIONAL_SERVER_NODE_OPTIONS,
+  });
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  let dashboard: DashboardWatch | null = null;
+  let run: Storm | null = null;
+  let sampler: NodeJS.Timeout | null = null;
+  try {
+    const url = await primary.listening;
+    const total = BRIDGE_POINTS + PARTICIPANTS;
+    log(`${NODES} server processes behind ${url}; ${BRIDGE_POINTS} bridge points, ${PARTICIPANTS} participants`);
+    const { conferenceId, cookie, packets } = await liveConference(url, orm, BRIDGE_POINTS, PARTICIPANTS);
+    await orm.close(true);
+    dashboard = new DashboardWatch(url, conferenceId, cookie, { reconnection: true });
+    await dashboard.ready();
+
+    // Server memory, sampled through the storm.
+    let peakRssKB = 0;
+    let peakPerProcessKB = 0;
+    sampler = setInterval(() => {
+      const sizes = serverPids(primary.child.pid!).map(rssKB);
+      peakRssKB = Math.max(
+        peakRssKB,
+        sizes.reduce((a, b) => a + b, 0),
+      );
+      peakPerProcessKB = Math.max(peakPerProcessKB, ...sizes);
+    }, 2000);
+    const rssBefore = serverPids(primary.child.pid!)
+      .map(rssKB)
+      .reduce((a, b) => a + b, 0);
+
+    log(`storm: ${LOADERS} load processes, ${CONCURRENCY} joins in flight each`);
+    run = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 5, reconnect: true });
+    const stormSeconds = (run.lastAck - run.firstOpen) / 1000;
+    log(`${run.ok} joined (${run.failures} failed) in ${round(stormSeconds, 1)} s`);
+    if (run.reasons.length > 0) log(`failures: ${run.reasons.join(' | ')}`);
+    const reached = await dashboard.reach(run.ok, SETTLE_TIMEOUT_MS);
+    await sleep(2000);
+    const { delays, unreflected } = dashboard.delaysFor(run.openedSorted());
+    const afterStorm = dashboard.last;
+    const exactAfterStorm =
+      run.failures === 0 &&
+      reached &&
+      afterStorm?.connected === BRIDGE_POINTS &&
+      afterStorm.checkIns === PARTICIPANTS &&
+      dashboard.mirror?.totals.checkIns === PARTICIPANTS;
+    const spread = await client.query<{ pid: number; n: number }>(
+      `select n.pid, count(*)::int as n from live_presence p join live_node n on n.id = p.node_id
+        where p.conference_id = $1 group by n.pid order by n desc`,
+      [conferenceId],
+    );
+    log(`presence per process: ${spread.rows.map((r) => r.n).join(', ')}`);
+
+    // ----- SIGKILL the busiest server process -----
+    const victim = spread.rows[0]!;
+    const { rows: victimNode } = await client.query<{ id: string }>('select id from live_node where pid = $1', [
+      victim.pid,
+    ]);
+    const killedAt = Date.now();
+    process.kill(victim.pid, 'SIGKILL');
+    log(`killed server process ${victim.pid} (${victim.n} connections)`);
+    let recoveredAt = 0;
+    let sawDip = false;
+    while (Date.now() - killedAt < RECOVERY_TIMEOUT_MS) {
+      await sleep(250);
+      const last = dashboard.last;
+      const exact = last?.connected === BRIDGE_POINTS && last.checkIns === PARTICIPANTS;
+      if (!exact) sawDip = true;
+      const gone = (await client.query('select 1 from live_node where id = $1', [victimNode[0]?.id])).rowCount === 0;
+      const stats = await Promise.all(
+        run.loaders.map((child) => {
+          const reply = message<{ dropped: number; rejoined: number }>(child, 'stats', 10_000);
+          child.send({ type: 'stats' });
+          return reply;
+        }),
+      );
+      const back = stats.every((s) => s.rejoined >= s.dropped);
+      if (process.env.BENCH_NATIONAL_DEBUG && Date.now() - killedAt < 60_000) {
+        log(
+          `+${Date.now() - killedAt} ms: connected ${last?.connected} checkIns ${last?.checkIns} victim gone ${gone}; dropped ${stats.reduce((a, s) => a + s.dropped, 0)} rejoined ${stats.reduce((a, s) => a + s.rejoined, 0)}`,
+        );
+      }
+      if (exact && gone && back) {
+        recoveredAt = Date.now();
+        break;
+      }
+    }
+    const killRecoverySec = recoveredAt ? (recoveredAt - killedAt) / 1000 : null;
+    log(`recovered in ${killRecoverySec ?? '(not within the time)'} s`);
+    const rssPeakKB = peakRssKB;
+    const result = {
+      name: 'national',
+      nodes: NODES,
+      bridgePoints: BRIDGE_POINTS,
+      participants: afterStorm?.checkIns ?? 0,
+      exact: exactAfterStorm && recoveredAt > 0,
+      p99JoinToDashboardMs: round(percentile(delays, 99)),
+      killRecoverySec: killRecoverySec === null ? null : round(killRecoverySec, 1),
+      peakRssMB: round(rssPeakKB / 1024),
+      socketsAimed: total,
+      socketsJoined: run.ok,
+      failedJoins: run.failures,
+      stormSeconds: round(stormSeconds, 1),
+      joinsPerSec: round(run.ok / stormSeconds),
+      p50JoinToDashboardMs: round(percentile(delays, 50)),
+      unreflectedJoins: unreflected,
+      dashboardGaps: dashboard.gaps,
+      dashboardSnapshots: dashboard.snapshots,
+      rssKBPerSocket: round((rssPeakKB - rssBefore) / Math.max(1, run.ok), 1),
+      peakProcessRssMB: round(peakPerProcessKB / 1024),
+      killedConnections: victim.n,
+      totalsDippedAfterKill: sawDip,
+      presencePerProcess: spread.rows.map((r) => r.n),
+      loadProcesses: LOADERS,
+      concurrencyPerLoader: CONCURRENCY,
+    };
+    return result;
+  } finally {
+    if (sampler) clearInterval(sampler);
+    dashboard?.close();
+    await run?.close().catch(() => 0);
+    await client.end().catch(() => undefined);
+    await stop(primary.child);
+    await db.dispose();
+  }
+}
