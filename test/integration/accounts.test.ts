@@ -254,6 +254,36 @@ describe('rate limiting', () => {
   });
 });
 
+describe('client addresses behind a proxy', () => {
+  it('believes X-Forwarded-For only from a trusted proxy, so a client cannot dodge the limit by forging it', async () => {
+    const attempt = (server: TestServer, forwardedFor: string) =>
+      graphql(server.url, SIGN_IN, {
+        variables: { u: `user-${forwardedFor}`, p: 'whatever-password' },
+        headers: { 'x-forwarded-for': forwardedFor },
+      }).then(errorCodes);
+    // Directly exposed (nothing trusted): a forged header changes nothing, the address is the socket's.
+    const direct = await startTestServer({ SIGNIN_MAX_PER_IP: '3', TRUST_PROXY: 'false' });
+    try {
+      const codes: string[] = [];
+      for (let i = 0; i < 5; i += 1) codes.push(...(await attempt(direct, `203.0.113.${i + 1}`)));
+      expect(codes.slice(3)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    } finally {
+      await direct.stop();
+    }
+    // Behind a proxy on this machine (the default, `loopback`): each forwarded client has its own limit.
+    const proxied = await startTestServer({ SIGNIN_MAX_PER_IP: '3' });
+    try {
+      const codes: string[] = [];
+      for (let i = 0; i < 5; i += 1) codes.push(...(await attempt(proxied, `203.0.113.${i + 1}`)));
+      expect(codes).toEqual(Array(5).fill('BAD_CREDENTIALS'));
+      for (let i = 0; i < 3; i += 1) await attempt(proxied, '198.51.100.7');
+      expect(await attempt(proxied, '198.51.100.7')).toEqual(['RATE_LIMITED']);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
 describe('the first administrator', () => {
   it('is created from ADMIN_USERNAME / ADMIN_PASSWORD, and passwords never reach the log', async () => {
     const database = await createTestDatabase();

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from '../http/client-address.ts';
 
 /** The repository root, so that relative defaults do not depend on the working directory. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -51,6 +52,22 @@ const envSchema = z
       }),
     /** Folder of the built web pages served at `/`. */
     WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/dist')),
+    /**
+     * Proxies whose `X-Forwarded-For` names the real client (rate limits, logs): `loopback` (a proxy on
+     * this machine), `true` (every hop: only when the server is never reachable directly), `false`,
+     * or addresses and CIDRs, comma-separated.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .transform((value, ctx) => {
+        const parsed = parseTrustProxy(value);
+        if (parsed instanceof Error) {
+          ctx.addIssue({ code: 'custom', message: `not a list of addresses or CIDRs (${parsed.message})` });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
     /** Largest accepted request body, in bytes. */
     BODY_LIMIT: z.coerce
       .number()
@@ -141,6 +158,7 @@ export type Config = {
   publicOrigins: string[];
   webDist: string;
   bodyLimit: number;
+  trustProxy: TrustProxy;
   shutdownTimeoutMs: number;
   admin: { username: string | undefined; password: string | undefined };
   signInMaxFailures: number;
@@ -188,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       publicOrigins: e.PUBLIC_ORIGINS,
       webDist: path.resolve(e.WEB_DIST),
       bodyLimit: e.BODY_LIMIT,
+      trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
       signInMaxFailures: e.SIGNIN_MAX_FAILURES,

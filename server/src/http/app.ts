@@ -77,7 +77,7 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
     }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
 
   app.addHook('onRequest', async (req, reply) => {

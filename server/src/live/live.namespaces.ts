@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { pathInScope } from '../accounts/access.ts';
 import { resolveViewer, SESSION_COOKIE } from '../accounts/auth.service.ts';
 import { query, queryOne, sql } from '../db/sql.ts';
+import { clientAddressResolver } from '../http/client-address.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseToken, verifierMatches } from '../security/tokens.ts';
 import type { LiveConference, LiveEmitter } from './live.model.ts';
@@ -138,6 +139,7 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
   const participants = io.of('/participant') as unknown as ParticipantNsp;
   const dashboards = io.of('/dashboard') as unknown as DashboardNsp;
   const em = () => runtime.orm.em.fork();
+  const clientAddress = clientAddressResolver(runtime.config.trustProxy);
   const codeFailures = new RateLimiterMemory({
     keyPrefix: 'check-in-code',
     points: CHECK_IN_CODE_FAILURES,
@@ -328,7 +330,7 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
       if (memberNumber !== null && !memberNumberPattern.test(memberNumber)) {
         throw new HandshakeRefused('BAD_INPUT', 'Số thẻ đảng viên không hợp lệ / invalid member number');
       }
-      const address = socket.handshake.address;
+      const address = clientAddress(socket.request);
       const spent = await codeFailures.get(address);
       if (spent && spent.remainingPoints <= 0) {
         throw new HandshakeRefused(
