@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../harness/browser.ts';
+import { copyOfWebDist } from '../harness/bundle.ts';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { connectLive, type OperatorSocket, tokenOf } from '../harness/live.ts';
 import {
@@ -38,7 +39,12 @@ async function operatorOf(conferenceId: string, bp: TestBridgePoint, headcount?:
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startTestServer({ LIVE_GRACE_MS: '400', LIVE_PUBLISH_MS: '50', LIVE_SAMPLE_MS: '500' }),
+    startTestServer({
+      LIVE_GRACE_MS: '400',
+      LIVE_PUBLISH_MS: '50',
+      LIVE_SAMPLE_MS: '500',
+      WEB_DIST: await copyOfWebDist(),
+    }),
     launchBrowser(),
   ]);
   await loadDemoProvince(server);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../harness/browser.ts';
+import { copyOfWebDist } from '../harness/bundle.ts';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { connectLive, gql, type OperatorSocket, tokenOf } from '../harness/live.ts';
 import { conferenceWithBridgePoints, newPage, openContext } from '../harness/live-pages.ts';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   // Another host name and port than the API's 127.0.0.1: a foreign origin.
   hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
   [server, browser] = await Promise.all([
-    startTestServer({ PUBLIC_ORIGINS: hostOrigin, LIVE_PUBLISH_MS: '50' }),
+    startTestServer({ PUBLIC_ORIGINS: hostOrigin, LIVE_PUBLISH_MS: '50', WEB_DIST: await copyOfWebDist() }),
     launchBrowser(),
   ]);
   await loadDemoProvince(server);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../harness/browser.ts';
+import { copyOfWebDist } from '../harness/bundle.ts';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { connectLive, gql, type OperatorSocket } from '../harness/live.ts';
 import { expectAccessible, newPage, openContext } from '../harness/live-pages.ts';
@@ -14,7 +15,10 @@ let browser: Browser;
 let organizer: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ LIVE_PUBLISH_MS: '50' }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startTestServer({ LIVE_PUBLISH_MS: '50', WEB_DIST: await copyOfWebDist() }),
+    launchBrowser(),
+  ]);
   await loadDemoProvince(server);
   organizer = await signIn(server, 'tuyengiao', 'tuyengiao-demo-2026');
 }, 120_000);

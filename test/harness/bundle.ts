@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './process.ts';
 
@@ -31,4 +33,33 @@ export async function pageFiles(htmlFile: string): Promise<Map<string, Buffer>> 
     }
   }
   return files;
+}
+
+const livePages = ['index.html', 'operator.html', 'check-in.html', 'live-counter.js'];
+
+/**
+ * A private copy of the built pages for one test server (`WEB_DIST`). The server indexes its folder
+ * at start-up, and on a shared machine someone may rebuild `web/dist` while a browser test runs:
+ * a copy keeps the files this server announced. Waits (up to 60 s) for a complete build, checking
+ * that every script and stylesheet the pages name is there.
+ */
+export async function copyOfWebDist(): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const target = await mkdtemp(path.join(tmpdir(), 'diemcau-web-'));
+      await cp(webDist, target, { recursive: true });
+      for (const page of livePages.filter((p) => p.endsWith('.html'))) {
+        const html = await readFile(path.join(target, page), 'utf8');
+        for (const m of html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g))
+          await readFile(path.join(target, m[1]!));
+      }
+      await readFile(path.join(target, 'live-counter.js'));
+      process.once('exit', () => rmSync(target, { recursive: true, force: true }));
+      return target;
+    } catch (error) {
+      if (Date.now() - started > 60_000) throw new Error(`web/dist is incomplete: run \`pnpm build\` (${error})`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }
