@@ -1,26 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { axe } from './axe.ts';
 import { bridgePointFields, createConference, gql } from './live.ts';
 import type { TestServer } from './server.ts';
 
 /** Helpers of the live conference pages' browser tests. */
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the page as it is now: no serious or critical violations. */
-export async function expectAccessible(page: Page): Promise<void> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } };
-    return w.axe.run(document, { resultTypes: ['violations'] });
-  })) as { violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual(
-    [],
-  );
-}
+/** axe-core on the page as it is now: no serious or critical violations (the shared check). */
+export const expectAccessible = axe;
 
 /** A browser context signed in with the `cookie` from `signIn()` (or signed out without one). */
 export async function openContext(

@@ -15,6 +15,7 @@ import type { DashboardConferenceQuery } from '../gql/graphql.ts';
 import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { language } from '../lib/i18n.ts';
+import { signInUrl } from '../shell/require-viewer.tsx';
 import { type DashboardStore, openDashboard } from './dashboard-state.ts';
 import { dashboardConferenceQuery } from './documents.ts';
 import {
@@ -530,6 +531,11 @@ function Dashboard({ info, store }: { info: Info; store: DashboardStore }) {
         </a>
       </div>
       {current?.status === 'ENDED' && <p class="wall-note">{t('statusEnded')}</p>}
+      {link.kind === 'refused' && link.code === 'UNAUTHENTICATED' && (
+        <p class="wall-note" role="alert">
+          <a href={signInUrl(location.pathname)}>{refusal('UNAUTHENTICATED')}</a>
+        </p>
+      )}
       {current ? (
         <>
           <BigNumbers totals={current.totals} peak={current.peak} />
