@@ -44,6 +44,16 @@ function sizeOf(batch: Batch): number {
   return batch.checkIns.size + batch.seen.size + batch.intervals.length;
 }
 
+/** How many statements `#writeBatch` will run for a batch. */
+function statementsOf(batch: Batch): number {
+  const runs = runsOf(batch.intervals);
+  return (
+    Math.ceil(batch.checkIns.size / CHUNK) +
+    Math.ceil(batch.seen.size / CHUNK) +
+    runs.reduce((n, run) => n + (run.kind === 'open' ? 2 : 1), 0)
+  );
+}
+
 /** Splits events into runs of one kind, in order. */
 function runsOf(events: IntervalEvent[]): { kind: IntervalEvent['kind']; events: IntervalEvent[] }[] {
   const runs: { kind: IntervalEvent['kind']; events: IntervalEvent[] }[] = [];
@@ -156,7 +166,13 @@ export class LiveRecorder {
   async #write(batch: Batch): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const firstSeen = await this.#orm.em.fork().transactional((em) => this.#writeBatch(em, batch));
+        // One statement is atomic by itself: no BEGIN / COMMIT round trips for the common batch
+        // (check-ins of a join storm, or last-seen times of people leaving).
+        const em = this.#orm.em.fork();
+        const firstSeen =
+          statementsOf(batch) <= 1
+            ? await this.#writeBatch(em, batch)
+            : await em.transactional((tx) => this.#writeBatch(tx, batch));
         batch.resolve(firstSeen);
         return;
       } catch (error) {

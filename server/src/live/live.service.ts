@@ -748,7 +748,7 @@ export class LiveService {
       // The published row (the next publication brings this console in); before any, our own count.
       const row = conference.published?.get(bridgePointId);
       if (row) return operatorState(row);
-      const local = (await this.#localCounts(conference.id)).get(bridgePointId) ?? noCount;
+      const local = this.store.localCount(conference.id, bridgePointId);
       const status = local.consoles > 0 ? 'CONNECTED' : bp.status;
       return {
         status,
@@ -758,7 +758,8 @@ export class LiveService {
         present: presentOf(status, bp.reportedHeadcount, local.participants),
       };
     }
-    const count = (await this.store.counts(conference.id)).get(bridgePointId) ?? noCount;
+    // One process: its own count is the count.
+    const count = this.store.localCount(conference.id, bridgePointId);
     return {
       status: bp.status,
       consoles: count.consoles,

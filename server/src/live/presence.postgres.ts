@@ -187,6 +187,10 @@ export class PostgresPresenceStore implements PresenceStore {
     return this.#local.counts(conferenceId);
   }
 
+  localCount(conferenceId: number, bridgePointId: number): PresenceCount {
+    return this.#local.localCount(conferenceId, bridgePointId);
+  }
+
   async participantsOnline(conferenceId: number): Promise<{ bridgePointId: number; participantKey: string }[]> {
     await this.flush();
     const { rows } = await this.#node.pool.query<{ bridgePointId: number; participantKey: string }>(

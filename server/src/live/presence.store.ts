@@ -30,6 +30,8 @@ export interface PresenceStore {
   ): Promise<number>;
   /** Consoles and distinct participants online per bridge point (bridge points with neither are absent). */
   counts(conferenceId: number): Promise<Map<number, PresenceCount>>;
+  /** This process's own connections to one bridge point, at once (no database). */
+  localCount(conferenceId: number, bridgePointId: number): PresenceCount;
   /** Keys of the participants online now (to stamp their last-seen time when a conference ends). */
   participantsOnline(conferenceId: number): Promise<{ bridgePointId: number; participantKey: string }[]>;
   /** Forgets a conference (it ended). */
@@ -139,6 +141,11 @@ export class InMemoryPresenceStore implements PresenceStore {
 
   async clear(conferenceId: number): Promise<void> {
     this.#conferences.delete(conferenceId);
+  }
+
+  localCount(conferenceId: number, bridgePointId: number): PresenceCount {
+    const bp = this.#existing(conferenceId, bridgePointId);
+    return { consoles: bp?.consoles?.size ?? 0, participants: bp?.participants?.size ?? 0 };
   }
 
   /** Conferences with anyone connected to this process. */
