@@ -8,7 +8,12 @@ import { LanguageSwitch } from './language-switch.tsx';
 function NavLink({ href, label, testId }: { href: string; label: string; testId: string }) {
   const { path } = useLocation();
   return (
-    <a href={href} aria-current={path === href ? 'page' : undefined} data-testid={testId}>
+    // The section's own pages (/surveys/12/builder) keep its link marked.
+    <a
+      href={href}
+      aria-current={path === href ? 'page' : path.startsWith(`${href}/`) ? 'location' : undefined}
+      data-testid={testId}
+    >
       {label}
     </a>
   );

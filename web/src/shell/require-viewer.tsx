@@ -4,7 +4,8 @@ import { useLocation, useRoute } from 'preact-iso';
 import { Page } from '../components/page.tsx';
 import type { Role } from '../gql/graphql.ts';
 import { describeError } from '../lib/errors.ts';
-import { t } from '../lib/i18n.ts';
+import { language, t } from '../lib/i18n.ts';
+import { roleName } from '../lib/roles.ts';
 import { loadViewer, viewerState } from '../lib/viewer.ts';
 
 /** Where the sign-in page sends a visitor who tried to open `url` signed out. */
@@ -48,7 +49,12 @@ export function RequireViewer({ roles, children }: { roles?: Role[]; children: C
   if (roles && !roles.includes(state.viewer.role)) {
     return (
       <Page title={t('forbidden.title')}>
-        <p>{t('forbidden.text')}</p>
+        <p>
+          {t('forbidden.text', {
+            roles: roles.map(roleName).join(language.value === 'vi' ? ' hoặc ' : ' or '),
+            role: roleName(state.viewer.role),
+          })}
+        </p>
         <p>
           <a href="/account">{t('forbidden.account')}</a>
         </p>
