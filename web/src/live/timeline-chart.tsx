@@ -6,7 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import { request } from '../lib/graphql.ts';
 import { timelineQuery } from './documents.ts';
 import type { dashboardWords } from './strings.ts';
-import { formatNumber, type Translate } from './strings.ts';
+import { formatClock, formatNumber, type Translate } from './strings.ts';
 
 type T = Translate<(typeof dashboardWords)['vi']>;
 
@@ -56,7 +56,16 @@ export function TimelineChart({
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Asia/Ho_Chi_Minh'),
         scales: {
           // At least the last ten minutes, so the first samples do not stretch over years.
-          x: { time: true, range: (_u, min, max) => (max - min < 600 ? [max - 600, max + 15] : [min, max]) },
+          // (From the data itself: for a single point uPlot hands the range a span of years.)
+          x: {
+            time: true,
+            range: (u) => {
+              const xs = u.data[0];
+              const first = xs[0] ?? Date.now() / 1000;
+              const last = xs[xs.length - 1] ?? first;
+              return last - first < 600 ? [last - 600, last + 15] : [first, last];
+            },
+          },
           people: { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] },
           bp: { range: (_u, _min, max) => [0, Math.max(5, max * 1.1)] },
         },
@@ -67,7 +76,8 @@ export function TimelineChart({
           { label: t('bridgePoints'), stroke: colors.connected, width: 2, scale: 'bp' },
         ],
         axes: [
-          axis,
+          // 24-hour clock in Vietnam time, as people there read it.
+          { ...axis, values: (_u, splits) => splits.map((x) => formatClock(lang, x * 1000, false)) },
           { ...axis, scale: 'people', size: 60 },
           { ...axis, scale: 'bp', side: 1, grid: { show: false }, size: 50 },
         ],
