@@ -3,8 +3,9 @@ import type { AttendanceFileKind, ConferenceQuery } from '../gql/graphql.ts';
 import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { formatDuration, language } from '../lib/i18n.ts';
+import { useLoad } from '../lib/use-load.ts';
 import { attendanceFileQuery, attendanceQuery } from './documents.ts';
-import { download, formatWhenVi, LoadStatus, s, useLoad } from './shared.tsx';
+import { download, formatWhenVi, LoadStatus, s } from './shared.tsx';
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString(language.value));
 
@@ -16,7 +17,7 @@ export function AttendanceSection({
   conference: ConferenceQuery['conference'];
   say: (notice: NoticeValue) => void;
 }) {
-  const { state } = useLoad(() => request(attendanceQuery, { id: conference.id }), [conference.id, conference.status]);
+  const loaded = useLoad(() => request(attendanceQuery, { id: conference.id }), [conference.id, conference.status]);
   const fetchFile = async (kind: AttendanceFileKind) => {
     try {
       const { attendanceFile: file } = await request(attendanceFileQuery, { id: conference.id, kind });
@@ -26,7 +27,6 @@ export function AttendanceSection({
       say({ kind: 'error', text: () => describeError(error) });
     }
   };
-  const loaded = state.value;
   const report = loaded.status === 'ready' ? loaded.data.conference.attendance : null;
   return (
     <section class="card" aria-labelledby="attendance-title" data-testid="attendance">

@@ -10,6 +10,7 @@ import { describeError, errorCode } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { language } from '../lib/i18n.ts';
 import { kindName } from '../lib/roles.ts';
+import { useLoad } from '../lib/use-load.ts';
 import { type PickedUnit, UnitPicker } from '../units/unit-picker.tsx';
 import { AttendanceSection } from './attendance.tsx';
 import {
@@ -27,7 +28,7 @@ import {
   updateBridgePointMutation,
   updateConferenceMutation,
 } from './documents.ts';
-import { Confirm, download, formatWhenVi, LoadStatus, StatusPill, s, useLoad } from './shared.tsx';
+import { Confirm, download, formatWhenVi, LoadStatus, StatusPill, s } from './shared.tsx';
 import './organizer.css';
 
 type Conference = ConferenceQuery['conference'];
@@ -317,7 +318,7 @@ function BulkCreate({ conference, say, onCreated }: { conference: Conference; sa
   const problems = useSignal<{ under?: string; kinds?: string; expected?: string }>({});
   const busy = useSignal(false);
   const form = useRef<HTMLFormElement>(null);
-  const { state } = useLoad(() => request(unitKindsQuery), []);
+  const loaded = useLoad(() => request(unitKindsQuery), []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -348,7 +349,6 @@ function BulkCreate({ conference, say, onCreated }: { conference: Conference; sa
     }
   };
 
-  const loaded = state.value;
   return (
     <details class="action">
       <summary>{s('bulkTitle')}</summary>
@@ -457,7 +457,7 @@ function SingleCreate({ conference, say, onCreated }: { conference: Conference; 
 function BridgePoints({ conference, say, onChanged }: { conference: Conference; say: Say; onChanged: () => void }) {
   const extra = useSignal<BridgePoint[]>([]);
   const cursor = useSignal<string | null>(null);
-  const { state, reload } = useLoad(async () => {
+  const loaded = useLoad(async () => {
     extra.value = [];
     const data = await request(conferenceBridgePointsQuery, { id: conference.id, first: pageSize });
     const page = data.conference.bridgePoints;
@@ -465,7 +465,7 @@ function BridgePoints({ conference, say, onChanged }: { conference: Conference; 
     return page;
   }, [conference.id]);
   const changed = () => {
-    reload();
+    void loaded.reload();
     onChanged();
   };
   const more = async () => {
@@ -520,7 +520,6 @@ function BridgePoints({ conference, say, onChanged }: { conference: Conference; 
     say({ kind: 'success', text: () => s('linksCsvDone', { file }) });
   };
 
-  const loaded = state.value;
   const rows = loaded.status === 'ready' ? [...loaded.data.edges.map((e) => e.node), ...extra.value] : [];
   const manage = conference.canManage && conference.status !== 'ENDED';
   return (
@@ -585,12 +584,12 @@ export function ConferencePage() {
   const id = params.id ?? '';
   const notice = useSignal<NoticeValue>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const { state, reload } = useLoad(() => request(conferenceQuery, { id }), [id]);
+  const loaded = useLoad(() => request(conferenceQuery, { id }), [id]);
+  const reload = () => void loaded.reload();
   const say: Say = (value) => {
     notice.value = value;
     if (value?.kind === 'error') focusSoon(() => noticeRef.current);
   };
-  const loaded = state.value;
   const c = loaded.status === 'ready' ? loaded.data.conference : null;
   return (
     <Page title={c?.title ?? s('listTitle')} wide>

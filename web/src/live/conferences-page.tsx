@@ -7,19 +7,11 @@ import { Page } from '../components/page.tsx';
 import type { ConferenceStatus, ConferencesQuery } from '../gql/graphql.ts';
 import { describeError, errorField } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
+import { useLoad } from '../lib/use-load.ts';
 import { viewer } from '../lib/viewer.ts';
 import { type PickedUnit, UnitPicker } from '../units/unit-picker.tsx';
 import { conferencesQuery, createConferenceMutation } from './documents.ts';
-import {
-  common,
-  formatWhenVi,
-  fromVietnamLocal,
-  LoadStatus,
-  StatusPill,
-  s,
-  toVietnamLocal,
-  useLoad,
-} from './shared.tsx';
+import { common, formatWhenVi, fromVietnamLocal, LoadStatus, StatusPill, s, toVietnamLocal } from './shared.tsx';
 import './organizer.css';
 
 type Node = ConferencesQuery['conferences']['edges'][number]['node'];
@@ -28,7 +20,7 @@ function ConferenceList() {
   const status = useSignal<'' | ConferenceStatus>('');
   const extra = useSignal<Node[]>([]);
   const cursor = useSignal<string | null>(null);
-  const { state } = useLoad(async () => {
+  const loaded = useLoad(async () => {
     extra.value = [];
     const data = await request(conferencesQuery, { first: 50, filter: status.value ? { status: status.value } : null });
     cursor.value = data.conferences.pageInfo.hasNextPage ? (data.conferences.pageInfo.endCursor ?? null) : null;
@@ -43,7 +35,6 @@ function ConferenceList() {
     extra.value = [...extra.value, ...data.conferences.edges.map((e) => e.node)];
     cursor.value = data.conferences.pageInfo.hasNextPage ? (data.conferences.pageInfo.endCursor ?? null) : null;
   };
-  const loaded = state.value;
   const nodes = loaded.status === 'ready' ? [...loaded.data.edges.map((e) => e.node), ...extra.value] : [];
   return (
     <section class="card" aria-labelledby="list-title">

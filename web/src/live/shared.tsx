@@ -1,37 +1,14 @@
 /** Small pieces the organizer's conference pages share. */
-import { type Signal, useSignal } from '@preact/signals';
+import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { focusSoon } from '../components/field.tsx';
-import { describeError } from '../lib/errors.ts';
 import { language } from '../lib/i18n.ts';
+import type { Load } from '../lib/use-load.ts';
 import { commonWords, organizerWords, translator } from './strings.ts';
 
 export const s = translator(organizerWords, () => language.value);
 export const common = translator(commonWords, () => language.value);
-
-export type Load<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; message: string };
-
-/** Runs `run` whenever `deps` change (and when `reload()` is called); the latest answer wins. */
-export function useLoad<T>(run: () => Promise<T>, deps: unknown[]): { state: Signal<Load<T>>; reload: () => void } {
-  const state = useSignal<Load<T>>({ status: 'loading' });
-  const version = useSignal(0);
-  useEffect(() => {
-    let alive = true;
-    run().then(
-      (data) => {
-        if (alive) state.value = { status: 'ready', data };
-      },
-      (error) => {
-        if (alive) state.value = { status: 'failed', message: describeError(error) };
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [...deps, version.value]);
-  return { state, reload: () => (version.value += 1) };
-}
 
 export function LoadStatus({ state }: { state: Load<unknown> }) {
   if (state.status === 'loading') {
