@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -25,6 +26,25 @@ export const now = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type DashboardSocket = Socket<DashboardServerToClient, DashboardClientToServer>;
+
+/**
+ * On a machine of two or more cores, `pnpm bench live` keeps the server under test (ours, or the bare
+ * floor) on CPU 0 and the load processes on the others (`taskset`, every thread), so both runs share
+ * the machine the same way and the load clients never steal the server's core. `BENCH_PIN=0` turns it off.
+ */
+export const pinning = os.availableParallelism() >= 2 && process.env.BENCH_PIN !== '0';
+
+export function pin(pid: number, cpus: string): void {
+  if (!pinning) return;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+  } catch {
+    // taskset missing: the run is only noisier.
+  }
+}
+
+export const serverCpus = '0';
+export const loadCpus = `1-${Math.max(1, os.availableParallelism() - 1)}`;
 
 export function rssKB(pid: number): number {
   try {
@@ -77,6 +97,8 @@ export type StormOptions = {
   subnet: number;
   /** Sockets the server drops come back (jittered, capped back-off), as real clients do. */
   reconnect?: boolean;
+  /** Keep the load processes off the server's CPU (see `pinning`). */
+  pin?: boolean;
 };
 
 /** Splits `packets` over load processes and runs the storm; the sockets stay open until `close()`. */
@@ -108,6 +130,7 @@ export async function storm(options: StormOptions): Promise<Storm> {
   };
   try {
     await Promise.all(loaders.map((child) => message(child, 'ready', 30_000)));
+    if (options.pin) for (const child of loaders) pin(child.pid!, loadCpus);
     const shares = loaders.map((_, i) => options.packets.filter((_p, k) => k % options.loaders === i));
     const done = loaders.map((child) => message<LoadJoined>(child, 'joined', 1_800_000));
     const port = new URL(options.url).port;

@@ -6,7 +6,18 @@ import { migrate, openOrm } from '@diemcau/server';
 import { seedDemo } from '../../server/src/demo/seed.ts';
 import { spawnServer } from '../harness/process.ts';
 import { benchDatabase, log, percentile, round } from './lib.ts';
-import { DashboardWatch, liveConference, rssKB, type Storm, sleep, stop, storm } from './live-storm.ts';
+import {
+  DashboardWatch,
+  liveConference,
+  pin,
+  pinning,
+  rssKB,
+  type Storm,
+  serverCpus,
+  sleep,
+  stop,
+  storm,
+} from './live-storm.ts';
 
 /**
  * `pnpm bench live`: a join storm on one server process. 900 operator consoles and as many participants
@@ -60,6 +71,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
   const storms: Storm[] = [];
   try {
     const url = await server.listening;
+    pin(server.child.pid!, serverCpus);
     log(`server at ${url} (pid ${server.child.pid}); loading the demo province`);
     const orm = await openOrm(db.url);
     await migrate(orm);
@@ -82,6 +94,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
     // ----- floor: a bare Socket.IO server, the same storm (before and after the application's run) -----
     const floorRun = async (subnet: number) => {
       bare = await bareServer();
+      pin(bare.child.pid!, serverCpus);
       await sleep(500);
       const rssBefore = rssKB(bare.child.pid!);
       const run = await storm({
@@ -90,6 +103,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
         loaders: LOADERS,
         concurrency: CONCURRENCY,
         subnet,
+        pin: true,
       });
       storms.push(run);
       const seconds = (run.lastAck - run.firstOpen) / 1000;
@@ -117,7 +131,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
     await sleep(1500);
     const pid = server.child.pid!;
     const rssBefore = rssKB(pid);
-    const app = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 2 });
+    const app = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 2, pin: true });
     storms.push(app);
     const appSeconds = (app.lastAck - app.firstOpen) / 1000;
     log(`diemcau: ${app.ok} joined (${app.failures} failed) in ${round(appSeconds, 2)} s`);
@@ -191,6 +205,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
       loadProcesses: LOADERS,
       concurrencyPerLoader: CONCURRENCY,
       order: process.env.BENCH_LIVE_ORDER === 'mixed' ? 'mixed' : 'operators-first',
+      pinned: pinning ? { server: `cpu ${serverCpus}`, load: 'the other cpus' } : false,
     };
   } finally {
     for (const s of storms) await s.close().catch(() => 0);

@@ -62,6 +62,9 @@ export type LiveConference = {
   structural: boolean;
   timer: NodeJS.Timeout | null;
   publishing: Promise<void> | null;
+  /** What each bridge point's consoles were last sent, and when (check-in counts go out at most once a second). */
+  operatorSent: Map<number, { state: OperatorState; at: number }>;
+  operatorTimer: NodeJS.Timeout | null;
 };
 
 export type ConferenceRow = {

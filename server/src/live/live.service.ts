@@ -32,6 +32,8 @@ import type { PresenceCount, PresenceStore } from './presence.store.ts';
 const REPLICA_WAIT_MS = 3000;
 /** Touches from one process to the leader are sent at most this often. */
 const TOUCH_MS = 100;
+/** Consoles hear of check-in counts at most this often. */
+const OPERATOR_STATE_MS = 1000;
 
 export type LiveOptions = { graceMs: number; sampleMs: number; publishMs: number };
 
@@ -168,14 +170,7 @@ export class LiveService {
       return;
     }
     // The new leader runs the windows and publishes; we keep the statuses until its state arrives.
-    for (const conference of this.#conferences.values()) {
-      if (conference.timer) clearTimeout(conference.timer);
-      conference.timer = null;
-      for (const bp of conference.bridgePoints.values()) {
-        if (bp.graceTimer) clearTimeout(bp.graceTimer);
-        bp.graceTimer = null;
-      }
-    }
+    for (const conference of this.#conferences.values()) this.#clearTimers(conference);
   }
 
   /** Every dashboard gets the whole state again, from the counts now (after the database came back, a dead process purged). */
@@ -228,6 +223,8 @@ export class LiveService {
   #clearTimers(conference: LiveConference): void {
     if (conference.timer) clearTimeout(conference.timer);
     conference.timer = null;
+    if (conference.operatorTimer) clearTimeout(conference.operatorTimer);
+    conference.operatorTimer = null;
     for (const bp of conference.bridgePoints.values()) {
       if (bp.graceTimer) clearTimeout(bp.graceTimer);
       bp.graceTimer = null;
@@ -302,14 +299,7 @@ export class LiveService {
     if (this.#sampler) clearInterval(this.#sampler);
     if (this.#touchTimer) clearTimeout(this.#touchTimer);
     await this.#takingOver;
-    for (const conference of this.#conferences.values()) {
-      if (conference.timer) clearTimeout(conference.timer);
-      conference.timer = null;
-      for (const bp of conference.bridgePoints.values()) {
-        if (bp.graceTimer) clearTimeout(bp.graceTimer);
-        bp.graceTimer = null;
-      }
-    }
+    for (const conference of this.#conferences.values()) this.#clearTimers(conference);
     await this.#sampling;
     await Promise.all([...this.#conferences.values()].map((c) => c.publishing));
     await this.recorder.flush();
@@ -367,6 +357,8 @@ export class LiveService {
       structural: false,
       timer: null,
       publishing: null,
+      operatorSent: new Map(),
+      operatorTimer: null,
     };
     const stale: { id: number; at: Date }[] = [];
     for (const bpRow of rows) {
@@ -461,8 +453,7 @@ export class LiveService {
   }
 
   #forget(conference: LiveConference): void {
-    if (conference.timer) clearTimeout(conference.timer);
-    for (const bp of conference.bridgePoints.values()) if (bp.graceTimer) clearTimeout(bp.graceTimer);
+    this.#clearTimers(conference);
     this.#conferences.delete(conference.id);
   }
 
@@ -679,7 +670,41 @@ export class LiveService {
       this.#emitter.dashboardChanges(conference.id, changes);
       if (this.#shared) this.#cluster?.send('live:published', { full: false, changes });
     }
-    for (const row of changed) this.#emitter.operatorState(row.id, operatorState(row));
+    this.#sendOperatorStates(conference, now);
+  }
+
+  /**
+   * Each bridge point's consoles hear of a change of status, consoles or reported headcount at once;
+   * of check-ins and presence (which move with every participant in a join storm) at most once a
+   * second — one message per console per second instead of four.
+   */
+  #sendOperatorStates(conference: LiveConference, now: number): void {
+    let waiting = false;
+    for (const row of conference.published?.values() ?? []) {
+      const state = operatorState(row);
+      const sent = conference.operatorSent.get(row.id);
+      if (sent && sameOperatorState(sent.state, state)) continue;
+      const urgent =
+        !sent ||
+        sent.state.status !== state.status ||
+        sent.state.consoles !== state.consoles ||
+        sent.state.reportedHeadcount !== state.reportedHeadcount;
+      if (urgent || now - sent.at >= OPERATOR_STATE_MS) {
+        conference.operatorSent.set(row.id, { state, at: now });
+        this.#emitter.operatorState(row.id, state);
+      } else {
+        waiting = true;
+      }
+    }
+    if (waiting && conference.operatorTimer === null && !this.#stopped) {
+      conference.operatorTimer = setTimeout(() => {
+        conference.operatorTimer = null;
+        if (this.#conferences.get(conference.id) === conference && this.#leading) {
+          this.#sendOperatorStates(conference, Date.now());
+        }
+      }, OPERATOR_STATE_MS);
+      conference.operatorTimer.unref();
+    }
   }
 
   #snapshotOf(conference: LiveConference, rows: LiveBridgePointRow[], totals: LiveTotals, at: number): LiveSnapshot {
@@ -873,6 +898,8 @@ export class LiveService {
     this.#emitter.statusChanged(statusEvent(conference));
     if (conference.timer) clearTimeout(conference.timer);
     conference.timer = null;
+    if (conference.operatorTimer) clearTimeout(conference.operatorTimer);
+    conference.operatorTimer = null;
     while (conference.publishing) await conference.publishing;
     await this.#publish(conference);
     this.#emitter.disconnectConference(conference.id);
@@ -1014,6 +1041,16 @@ function sameRow(a: LiveBridgePointRow, b: LiveBridgePointRow): boolean {
     a.downSince === b.downSince &&
     a.displayName === b.displayName &&
     a.host === b.host
+  );
+}
+
+function sameOperatorState(a: OperatorState, b: OperatorState): boolean {
+  return (
+    a.status === b.status &&
+    a.consoles === b.consoles &&
+    a.reportedHeadcount === b.reportedHeadcount &&
+    a.checkIns === b.checkIns &&
+    a.present === b.present
   );
 }
 
