@@ -77,6 +77,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // A worker whose primary died (SIGKILL, a crash) leaves too, instead of lingering unreachable.
+  if (worker) process.once('disconnect', () => shutdown('SIGTERM'));
 }
 
 await main();
