@@ -79,6 +79,10 @@ export type OperatorWelcome = {
     host: boolean;
     expectedHeadcount: number;
     checkInCode: string;
+    /** What participants open (`PUBLIC_URL/check-in/<conference>?code=…`), also behind the QR code. */
+    checkInUrl: string;
+    /** When the headcount now shown was reported (ISO), null before any report. */
+    reportedAt: string | null;
   };
   state: OperatorState;
   excusedAbsences: ExcusedAbsenceView[];

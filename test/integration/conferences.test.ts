@@ -257,7 +257,7 @@ describe('conferences and bridge points over GraphQL', () => {
     expect(dashboard.state?.totals).toMatchObject({ bridgePoints: 31, connected: 0, neverConnected: 31, present: 0 });
 
     const [a, b] = bps;
-    let welcomed: Promise<{ bridgePoint: { id: number } }> | undefined;
+    let welcomed: Promise<{ bridgePoint: { id: number; checkInUrl: string; reportedAt: string | null } }> | undefined;
     const operatorA = await connectLive<OperatorSocket>(
       server.url,
       '/operator',
@@ -269,9 +269,27 @@ describe('conferences and bridge points over GraphQL', () => {
       },
     );
     const welcome = await welcomed!;
-    expect(welcome.bridgePoint.id).toBe(Number(a!.id));
+    expect(welcome.bridgePoint).toMatchObject({
+      id: Number(a!.id),
+      checkInUrl: expect.stringMatching(new RegExp(`/check-in/${conference.id}\\?code=${a!.checkInCode}$`)),
+      reportedAt: null,
+    });
     const reply = await operatorA.timeout(5000).emitWithAck('operator:report-headcount', { headcount: 25 });
     expect(reply).toMatchObject({ reportedHeadcount: 25 });
+    // A console opened later (a reload) is told when that headcount was reported.
+    let rewelcomed: Promise<{ bridgePoint: { reportedAt: string | null } }> | undefined;
+    const reopened = await connectLive<OperatorSocket>(
+      server.url,
+      '/operator',
+      { conferenceId: conference.id, token: tokenOf(a!.operatorLink) },
+      {
+        beforeConnect: (s) => {
+          rewelcomed = next(s, 'operator:welcome');
+        },
+      },
+    );
+    expect((await rewelcomed!).bridgePoint.reportedAt).toBe((reply as { reportedAt: string }).reportedAt);
+    reopened.disconnect();
     const bad = await operatorA.timeout(5000).emitWithAck('operator:report-headcount', { headcount: 5001 });
     expect(bad).toMatchObject({ error: { code: 'BAD_USER_INPUT' } });
     const absence = await operatorA

@@ -23,6 +23,8 @@ export type LiveBridgePoint = {
   expected: number;
   checkInCode: string;
   reportedHeadcount: number | null;
+  /** ms since epoch of that report. */
+  reportedAt: number | null;
   status: BridgePointStatus;
   /** ms since epoch the last console dropped (UNSTABLE, DROPPED). */
   downSince: number | null;
@@ -93,6 +95,7 @@ export type BridgePointLoadRow = {
   expected: number;
   checkInCode: string;
   reportedHeadcount: number | null;
+  reportedAt: Date | null;
   peakPresent: number;
   peakPresentAt: Date | null;
   firstConnectedAt: Date | null;
@@ -118,6 +121,7 @@ export async function loadBridgePointRows(orm: MikroORM, conferenceId: number): 
     sql`select b.id, b.unit_id as "unitId", b.unit_path::text as "unitPath", u.name as "unitName",
                b.display_name as "displayName", b.is_host as host, b.expected_headcount as expected,
                b.check_in_code as "checkInCode", b.reported_headcount as "reportedHeadcount",
+               b.reported_at as "reportedAt",
                b.peak_present as "peakPresent", b.peak_present_at as "peakPresentAt",
                b.first_connected_at as "firstConnectedAt",
                coalesce(i.open, false) as "intervalOpen", i.last_disconnected_at as "lastDisconnectedAt"
@@ -159,6 +163,7 @@ export function toLiveBridgePoint(row: BridgePointLoadRow, status: BridgePointSt
     expected: row.expected,
     checkInCode: row.checkInCode,
     reportedHeadcount: row.reportedHeadcount,
+    reportedAt: row.reportedAt?.getTime() ?? null,
     status,
     downSince,
     graceTimer: null,
@@ -204,7 +209,7 @@ export interface LiveEmitter {
 export type LiveClusterMessages = {
   /** Presence or reports changed there: the leader counts again. */
   'live:touch': { conferenceIds: number[] };
-  'live:headcount': { conferenceId: number; bridgePointId: number; headcount: number };
+  'live:headcount': { conferenceId: number; bridgePointId: number; headcount: number; at: string };
   /** The conference or its bridge points changed in the database. */
   'live:reload': { conferenceId: number };
   'live:started': { conferenceId: number };

@@ -214,6 +214,8 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
           host: bp.host,
           expectedHeadcount: bp.expected,
           checkInCode: bp.checkInCode,
+          checkInUrl: `${runtime.config.publicUrl}/check-in/${conference.id}?code=${bp.checkInCode}`,
+          reportedAt: bp.reportedAt === null ? null : new Date(bp.reportedAt).toISOString(),
         },
         state,
         excusedAbsences: absences,
@@ -253,8 +255,9 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
           sql`update bridge_point set reported_headcount = ${parsed.data.headcount}, reported_at = now(), updated_at = now()
                where id = ${bridgePointId} returning reported_at as "reportedAt"`,
         );
-        live.headcountReported(conference, bridgePointId, parsed.data.headcount);
-        ack({ reportedHeadcount: parsed.data.headcount, reportedAt: (row?.reportedAt ?? new Date()).toISOString() });
+        const reportedAt = row?.reportedAt ?? new Date();
+        live.headcountReported(conference, bridgePointId, parsed.data.headcount, reportedAt);
+        ack({ reportedHeadcount: parsed.data.headcount, reportedAt: reportedAt.toISOString() });
       })().catch((error: unknown) => failed(error, ack));
     });
 

@@ -99,11 +99,12 @@ export class LiveService {
       if (!this.#leading) return;
       for (const id of conferenceIds) void this.#loadedForLeader(id).then((c) => c && this.markDirty(c));
     });
-    channel.on('live:headcount', ({ conferenceId, bridgePointId, headcount }) => {
+    channel.on('live:headcount', ({ conferenceId, bridgePointId, headcount, at }) => {
       const conference = this.#conferences.get(conferenceId);
       const bp = conference?.bridgePoints.get(bridgePointId);
       if (!conference || !bp) return;
       bp.reportedHeadcount = headcount;
+      bp.reportedAt = Date.parse(at);
       this.markDirty(conference);
     });
     channel.on('live:reload', ({ conferenceId }) => this.reload(conferenceId, { propagate: false }));
@@ -436,6 +437,7 @@ export class LiveService {
         known.expected = bpRow.expected;
         known.checkInCode = bpRow.checkInCode;
         known.reportedHeadcount = bpRow.reportedHeadcount;
+        known.reportedAt = bpRow.reportedAt?.getTime() ?? null;
         known.unitName = bpRow.unitName;
         next.set(known.id, known);
       } else {
@@ -527,13 +529,19 @@ export class LiveService {
   }
 
   /** After the headcount is stored. */
-  headcountReported(conference: LiveConference, bridgePointId: number, headcount: number): void {
+  headcountReported(conference: LiveConference, bridgePointId: number, headcount: number, at: Date): void {
     const bp = conference.bridgePoints.get(bridgePointId);
     if (!bp) return;
     bp.reportedHeadcount = headcount;
+    bp.reportedAt = at.getTime();
     this.markDirty(conference);
     if (this.#shared && !this.#leading) {
-      this.#cluster?.send('live:headcount', { conferenceId: conference.id, bridgePointId, headcount });
+      this.#cluster?.send('live:headcount', {
+        conferenceId: conference.id,
+        bridgePointId,
+        headcount,
+        at: at.toISOString(),
+      });
     }
   }
 

@@ -49,7 +49,11 @@ function Headcount({
   state: OperatorState;
 }) {
   const draft = useSignal(String(state.reportedHeadcount ?? 0));
-  const sent = useSignal<Sent | null>(null);
+  // After a reload the last report is still shown, with its time.
+  const reportedAt = welcome.bridgePoint.reportedAt;
+  const sent = useSignal<Sent | null>(
+    reportedAt && state.reportedHeadcount !== null ? { value: state.reportedHeadcount, at: reportedAt } : null,
+  );
   const pending = useSignal<number | null>(null);
   const sending = useSignal(false);
   const error = useSignal<string | null>(null);
@@ -414,7 +418,11 @@ function OperatorApp() {
                 <Headcount socket={link.value.socket} connected={connected} welcome={w} state={live.value} />
                 <section class="card" aria-labelledby="code-title">
                   <h2 id="code-title">{t('checkInTitle')}</h2>
-                  <p>{t('checkInHelp', { url: `${location.host}/check-in/${w.conference.id}` })}</p>
+                  <p>
+                    {t('checkInHelp', {
+                      url: w.bridgePoint.checkInUrl.replace(/^https?:\/\//, '').replace(/\?.*$/, ''),
+                    })}
+                  </p>
                   <p class="code" data-testid="check-in-code">
                     {w.bridgePoint.checkInCode}
                   </p>
