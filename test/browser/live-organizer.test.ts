@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../harness/browser.ts';
@@ -164,6 +165,15 @@ describe('the conference pages', () => {
     const file = readFileSync((await download.path())!);
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.toString('utf8').trim().split('\r\n')).toHaveLength(31);
+    // And as a workbook: a zip (XLSX) with the same 30 bridge points and its header.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      attendance.getByTestId('download-bridge-points-xlsx').click(),
+    ]);
+    expect(workbook.suggestedFilename()).toBe(`tham-du-hoi-nghi-${id}.xlsx`);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load(readFileSync((await workbook.path())!) as never);
+    expect(xlsx.getWorksheet('Điểm cầu')!.rowCount).toBe(31);
     expect(page.errors).toEqual([]);
     console_.disconnect();
     await context.close();

@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoProvince, signIn } from '../harness/factories.ts';
+import { buildAccount, loadDemoProvince, signIn } from '../harness/factories.ts';
 import { errorCodes, graphql } from '../harness/graphql.ts';
 import {
   bridgePointFields,
@@ -393,6 +394,31 @@ describe('conferences and bridge points over GraphQL', () => {
     expect(rowA.intervals[0]!.disconnectedAt).not.toBeNull();
     expect(report.attendanceFile.content.startsWith('\uFEFFMã đơn vị,')).toBe(true);
     expect(report.attendanceFile.content).toContain('Lê Thị Hoa (Ốm)');
+
+    // The same record over HTTP, as CSV and as XLSX, for the page and for curl; scope-checked.
+    const file = (kind: string, format: string, cookie?: string) =>
+      fetch(`${server.url}/api/conferences/${conference.id}/attendance.${format}?kind=${kind}`, {
+        headers: cookie ? { cookie } : {},
+      });
+    const csv = await file('bridge-points', 'csv', districtOrganizer);
+    expect(csv.headers.get('content-disposition')).toContain(`tham-du-hoi-nghi-${conference.id}.csv`);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toBe(report.attendanceFile.content);
+    const xlsx = await file('check-ins', 'xlsx', districtOrganizer);
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = workbook.getWorksheet('Điểm danh')!;
+    expect(sheet.getRow(1).getCell(4).value).toBe('Họ tên');
+    const names = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(4).value);
+    expect(names).toHaveLength(3);
+    expect(names).toContain('Phạm Văn Cường');
+    const outsider = await buildAccount(server, { username: 'quanghoa-org', role: 'ORGANIZER', scopeCode: 'TH-06' });
+    const outsiderCookie = await signIn(server, outsider.username, outsider.password);
+    expect((await file('bridge-points', 'xlsx', outsiderCookie)).status).toBe(403);
+    expect((await file('bridge-points', 'csv')).status).toBe(401);
+    expect((await file('everyone', 'csv', districtOrganizer)).status).toBe(404);
     dashboard.close();
     for (const p of people) p.disconnect();
   });

@@ -1,20 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { AppError } from '../graphql/app-error.ts';
+import type { FastifyInstance } from 'fastify';
+import { sendAppError } from '../http/error-reply.ts';
 import { createRequestContext } from '../http/request-context.ts';
 import type { Runtime } from '../runtime.ts';
 import { analyticsScope } from './analytics.service.ts';
 import { responsesCsv, responsesXlsx } from './export.ts';
 import { summaryXlsx } from './summary.ts';
-
-const statusOf: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
-
-/** An AppError as the HTTP status and body the other HTTP errors use; anything else goes to the error handler. */
-function sendError(reply: FastifyReply, requestId: string, error: unknown) {
-  if (!(error instanceof AppError)) throw error;
-  return reply
-    .status(statusOf[error.code] ?? 400)
-    .send({ error: { code: error.code, message: error.message, ...error.details }, requestId });
-}
 
 /**
  * `GET /api/surveys/:id/responses.csv|.xlsx[?scopeUnitId=…]`: raw responses, and
@@ -38,7 +28,7 @@ export function registerExportRoutes(app: FastifyInstance, runtime: Runtime): vo
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .send(await summaryXlsx(ctx, scope));
       } catch (error) {
-        return sendError(reply, req.id, error);
+        return sendAppError(reply, req.id, error);
       }
     },
   );
@@ -63,7 +53,7 @@ export function registerExportRoutes(app: FastifyInstance, runtime: Runtime): vo
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .send(await responsesXlsx(ctx, scope));
       } catch (error) {
-        return sendError(reply, req.id, error);
+        return sendAppError(reply, req.id, error);
       }
     },
   );

@@ -1,4 +1,5 @@
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import { query, sql } from '../db/sql.ts';
 import type { Context } from '../graphql/context.ts';
 import * as repo from './conference.repository.ts';
@@ -104,15 +105,32 @@ function cell(text: string | null | undefined): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function toCsv(header: string[], rows: (string | number)[][]): string {
-  return `\uFEFF${stringifyCsv(rows, { header: true, columns: header, record_delimiter: '\r\n' })}`;
+function toCsv(table: AttendanceTable): string {
+  return `\uFEFF${stringifyCsv(table.rows, { header: true, columns: table.header, record_delimiter: '\r\n' })}`;
 }
 
-export async function attendanceFile(
+/** The table as an XLSX workbook: one sheet, a bold frozen header, columns sized to their text. */
+export async function toXlsx(table: AttendanceTable, sheet: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'diemcau';
+  const ws = workbook.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(table.header).font = { bold: true };
+  for (const row of table.rows) ws.addRow(row);
+  table.header.forEach((title, i) => {
+    const widest = Math.max(title.length, ...table.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
+    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export type AttendanceTable = { name: string; header: string[]; rows: (string | number)[][] };
+
+/** The attendance record as a table: per bridge point, or the roll call (one row per participant). */
+export async function attendanceTable(
   ctx: Context,
   conference: Conference,
   kind: AttendanceFileKind,
-): Promise<AttendanceFile> {
+): Promise<AttendanceTable> {
   if (kind === AttendanceFileKind.CHECK_INS) {
     const rows = await query<{
       unitCode: string;
@@ -133,62 +151,68 @@ export async function attendanceFile(
            order by ${repo.bridgePointOrder}, c.first_seen_at, c.id`,
     );
     return {
-      filename: `diem-danh-${conference.id}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      content: toCsv(
-        ['Mã đơn vị', 'Đơn vị', 'Điểm cầu', 'Họ tên', 'Số thẻ đảng viên', 'Đến lúc', 'Rời lúc', 'Số lần kết nối'],
-        rows.map((r) => [
-          r.unitCode,
-          r.unitName,
-          cell(r.displayName),
-          cell(r.name),
-          r.memberNumber ?? '',
-          formatVietnamTime(r.firstSeenAt),
-          formatVietnamTime(r.lastSeenAt),
-          r.connections,
-        ]),
-      ),
+      name: `diem-danh-${conference.id}`,
+      header: ['Mã đơn vị', 'Đơn vị', 'Điểm cầu', 'Họ tên', 'Số thẻ đảng viên', 'Đến lúc', 'Rời lúc', 'Số lần kết nối'],
+      rows: rows.map((r) => [
+        r.unitCode,
+        r.unitName,
+        cell(r.displayName),
+        cell(r.name),
+        r.memberNumber ?? '',
+        formatVietnamTime(r.firstSeenAt),
+        formatVietnamTime(r.lastSeenAt),
+        r.connections,
+      ]),
     };
   }
   const report = await attendanceReport(ctx, conference);
   return {
-    filename: `tham-du-hoi-nghi-${conference.id}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    content: toCsv(
-      [
-        'Mã đơn vị',
-        'Đơn vị',
-        'Điểm cầu',
-        'Điểm cầu chính',
-        'Số dự kiến',
-        'Số báo cáo',
-        'Số điểm danh',
-        'Có mặt cao nhất',
-        'Lúc cao nhất',
-        'Kết nối lần đầu',
-        'Số phút kết nối',
-        'Các khoảng kết nối',
-        'Số vắng có lý do',
-        'Vắng có lý do',
-      ],
-      report.bridgePoints.map((b) => [
-        b.unitCode,
-        b.unitName,
-        cell(b.displayName),
-        b.host ? 'x' : '',
-        b.expectedHeadcount,
-        b.reportedHeadcount ?? '',
-        b.checkIns,
-        b.peakPresent,
-        formatVietnamTime(b.peakPresentAt),
-        formatVietnamTime(b.firstConnectedAt),
-        Math.round(b.connectedSeconds / 60),
-        b.intervals
-          .map((i) => `${clockOf(i.connectedAt)}–${i.disconnectedAt ? clockOf(i.disconnectedAt) : '…'}`)
-          .join('; '),
-        b.excusedAbsences.length,
-        cell(b.excusedAbsences.map((a) => `${a.name} (${a.reason})`).join('; ')),
-      ]),
-    ),
+    name: `tham-du-hoi-nghi-${conference.id}`,
+    header: [
+      'Mã đơn vị',
+      'Đơn vị',
+      'Điểm cầu',
+      'Điểm cầu chính',
+      'Số dự kiến',
+      'Số báo cáo',
+      'Số điểm danh',
+      'Có mặt cao nhất',
+      'Lúc cao nhất',
+      'Kết nối lần đầu',
+      'Số phút kết nối',
+      'Các khoảng kết nối',
+      'Số vắng có lý do',
+      'Vắng có lý do',
+    ],
+    rows: report.bridgePoints.map((b) => [
+      b.unitCode,
+      b.unitName,
+      cell(b.displayName),
+      b.host ? 'x' : '',
+      b.expectedHeadcount,
+      b.reportedHeadcount ?? '',
+      b.checkIns,
+      b.peakPresent,
+      formatVietnamTime(b.peakPresentAt),
+      formatVietnamTime(b.firstConnectedAt),
+      Math.round(b.connectedSeconds / 60),
+      b.intervals
+        .map((i) => `${clockOf(i.connectedAt)}–${i.disconnectedAt ? clockOf(i.disconnectedAt) : '…'}`)
+        .join('; '),
+      b.excusedAbsences.length,
+      cell(b.excusedAbsences.map((a) => `${a.name} (${a.reason})`).join('; ')),
+    ]),
   };
 }
+
+/** The CSV (UTF-8 with BOM, CRLF) that GraphQL's `attendanceFile` returns. */
+export async function attendanceFile(
+  ctx: Context,
+  conference: Conference,
+  kind: AttendanceFileKind,
+): Promise<AttendanceFile> {
+  const table = await attendanceTable(ctx, conference, kind);
+  return { filename: `${table.name}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) };
+}
+
+export { toCsv as attendanceCsv };

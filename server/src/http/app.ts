@@ -15,6 +15,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import { registerExportRoutes } from '../analytics/export.routes.ts';
+import { registerAttendanceRoutes } from '../conferences/attendance.routes.ts';
 import type { Context } from '../graphql/context.ts';
 import { createFormatError, expandProblemsPlugin } from '../graphql/format-error.ts';
 import { limitsPlugin } from '../graphql/limits.ts';
@@ -131,6 +132,7 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
   });
 
   registerExportRoutes(app, runtime);
+  registerAttendanceRoutes(app, runtime);
   await registerWeb(app, config.webDist, log);
   // Fastify's own close drains the HTTP requests; Apollo's fastify drain plugin would call
   // fastify.close() from inside this hook and wait on itself forever.

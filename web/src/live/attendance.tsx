@@ -1,5 +1,6 @@
 import type { NoticeValue } from '../components/notice.tsx';
 import type { AttendanceFileKind, ConferenceQuery } from '../gql/graphql.ts';
+import { apiOrigin } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { formatDuration, language } from '../lib/i18n.ts';
@@ -74,6 +75,25 @@ export function AttendanceSection({
               {s('downloadCheckIns')}
             </button>
           </div>
+          <p class="actions">
+            <span>{s('downloadXlsx')}</span>{' '}
+            <a
+              class="button"
+              href={`${apiOrigin()}/api/conferences/${conference.id}/attendance.xlsx?kind=bridge-points`}
+              download
+              data-testid="download-bridge-points-xlsx"
+            >
+              {s('downloadBridgePointsXlsx')}
+            </a>{' '}
+            <a
+              class="button"
+              href={`${apiOrigin()}/api/conferences/${conference.id}/attendance.xlsx?kind=check-ins`}
+              download
+              data-testid="download-check-ins-xlsx"
+            >
+              {s('downloadCheckInsXlsx')}
+            </a>
+          </p>
           <details>
             <summary>{s('bridgePointsCount', { n: report.bridgePoints.length })}</summary>
             <div class="table-scroll">

@@ -635,6 +635,9 @@ export const organizerWords: Dictionary<{
   connectedFor: string;
   downloadBridgePoints: string;
   downloadCheckIns: string;
+  downloadXlsx: string;
+  downloadBridgePointsXlsx: string;
+  downloadCheckInsXlsx: string;
   downloaded: string;
   sheetTitle: string;
   sheetLead: string;
@@ -766,6 +769,9 @@ export const organizerWords: Dictionary<{
     connectedFor: 'Thời gian kết nối',
     downloadBridgePoints: 'Tải biên bản theo điểm cầu (CSV)',
     downloadCheckIns: 'Tải danh sách điểm danh (CSV)',
+    downloadXlsx: 'Bảng tính Excel:',
+    downloadBridgePointsXlsx: 'theo điểm cầu (XLSX)',
+    downloadCheckInsXlsx: 'danh sách điểm danh (XLSX)',
     downloaded: 'Đã tải {file}.',
     sheetTitle: 'Mã điểm danh của các điểm cầu',
     sheetLead: 'In và đặt trên màn hình hoặc bàn của từng điểm cầu. Đại biểu quét mã QR hoặc mở địa chỉ và nhập mã.',
@@ -897,6 +903,9 @@ export const organizerWords: Dictionary<{
     connectedFor: 'Connected for',
     downloadBridgePoints: 'Download the record by bridge point (CSV)',
     downloadCheckIns: 'Download the roll call (CSV)',
+    downloadXlsx: 'Excel workbooks:',
+    downloadBridgePointsXlsx: 'by bridge point (XLSX)',
+    downloadCheckInsXlsx: 'the roll call (XLSX)',
     downloaded: '{file} downloaded.',
     sheetTitle: 'Check-in codes of the bridge points',
     sheetLead:
