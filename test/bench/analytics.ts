@@ -141,6 +141,11 @@ export async function runAnalyticsBench(): Promise<Record<string, unknown>> {
   });
   try {
     const url = await server.listening;
+    if (process.env.BENCH_ANALYTICS_HOLD) {
+      // For EXPLAIN ANALYZE by hand: the data set and the server stay up until Ctrl-C.
+      log(`holding: database ${db.url}, server ${url}, survey ${survey}`);
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+    }
     const signIn = await graphql(url, 'mutation { signIn(username: "bench", password: "bench-password-1") { id } }');
     const headers = { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! };
     const g = (level: number) =>
@@ -191,9 +196,10 @@ export async function runAnalyticsBench(): Promise<Record<string, unknown>> {
       },
       textSearch: {
         gql: `textAnswers(key: "q9_short_text", search: "tai lieu", first: 20) { totalCount edges { node { text unitName pathNames } } }`,
-        sql: `select * from (select x.text_value, x.unit_path, r.submitted_at, count(*) over () from answer x join response r on r.id = x.response_id
+        // Text answers live in the narrow answer_text (kept by triggers), newest first.
+        sql: `select x.text_value, x.unit_path, x.answered_at, count(*) over () from answer_text x
                 where x.survey_id = ${survey} and x.question_key = 'q9_short_text'
-                  and lower(immutable_unaccent(x.text_value)) like '%tai lieu%') t order by submitted_at desc limit 21`,
+                  and lower(immutable_unaccent(x.text_value)) like '%tai lieu%' order by x.answered_at desc limit 21`,
       },
     };
     const queries: Record<string, { p95Ms: number; sqlP95Ms: number; ratio: number }> = {};

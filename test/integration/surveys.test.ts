@@ -541,6 +541,18 @@ describe('responding', () => {
       [id],
     );
     expect(n).toBe(0);
+    // The narrow copy that text search reads follows the answers exactly: the dropped text is gone, the others kept.
+    const texts = await db<{ question_key: string; text_value: string }>(
+      `select question_key, text_value from answer_text where survey_id = $1 order by question_key`,
+      [id],
+    );
+    const stored = await db<{ question_key: string; text_value: string }>(
+      `select question_key, text_value from answer where survey_id = $1 and text_value is not null order by question_key`,
+      [id],
+    );
+    expect(texts).toEqual(stored);
+    expect(texts.some((t) => t.question_key === 'proposals')).toBe(false);
+    expect(texts.length).toBeGreaterThan(0);
   });
 
   it('closes by deadline or by hand, except for units given more time', async () => {

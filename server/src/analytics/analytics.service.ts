@@ -142,24 +142,27 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 export async function progress(ctx: Context, scope: AnalyticsScope): Promise<ProgressReport> {
   const rows = await query<Omit<ProgressGroup, 'rate'> & { isTotal: boolean }>(
     ctx.em,
-    sql`select g.gid as "unitId", gu.name as "unitName", gu.code as "unitCode", grouping(g.gid) = 1 as "isTotal",
-               count(*)::int as assigned,
-               count(*) filter (where g.status = 'SUBMITTED')::int as submitted,
-               count(*) filter (where g.status = 'DRAFT')::int as drafts,
-               count(*) filter (where g.status is null and g.opened)::int as opened,
-               count(*) filter (where g.status is null and not g.opened)::int as "notOpened",
-               count(*) filter (where g.status = 'SUBMITTED' and (g.due is null or g.first_submitted_at <= g.due))::int as "submittedOnTime",
-               count(*) filter (where g.status = 'SUBMITTED' and g.due is not null and g.first_submitted_at > g.due)::int as "submittedLate"
-          from (select ${groupOf(sql.ref('a.unit_path'), scope.level)} as gid, r.status, a.first_opened_at is not null as opened,
-                       r.first_submitted_at, coalesce(a.deadline, s.closes_at) as due
-                  from assignment a join survey s on s.id = a.survey_id left join response r on r.assignment_id = a.id
-                 where a.survey_id = ${scope.survey.id} and a.withdrawn_at is null
-                   ${scope.scopePath ? sql`and a.unit_path <@ ${scope.scopePath}::ltree` : sql``}
-                   ${kindCondition(scope, sql.ref('a.unit_id'))}
-                   ${answerCondition(scope, sql.ref('r.id'))}) g
-          left join unit gu on gu.id = g.gid
-         group by grouping sets ((g.gid, gu.name, gu.code), ())
-         order by grouping(g.gid) desc, gu.name collate "vi-VN-x-icu", g.gid`,
+    // Counted first (from assignment and response_progress_idx alone), named after: 20 groups, not 50,000 rows.
+    sql`select p.*, gu.name as "unitName", gu.code as "unitCode" from (
+          select g.gid as "unitId", grouping(g.gid) = 1 as "isTotal",
+                 count(*)::int as assigned,
+                 count(*) filter (where g.status = 'SUBMITTED')::int as submitted,
+                 count(*) filter (where g.status = 'DRAFT')::int as drafts,
+                 count(*) filter (where g.status is null and g.opened)::int as opened,
+                 count(*) filter (where g.status is null and not g.opened)::int as "notOpened",
+                 count(*) filter (where g.status = 'SUBMITTED' and (g.due is null or g.first_submitted_at <= g.due))::int as "submittedOnTime",
+                 count(*) filter (where g.status = 'SUBMITTED' and g.due is not null and g.first_submitted_at > g.due)::int as "submittedLate"
+            from (select ${groupOf(sql.ref('a.unit_path'), scope.level)} as gid, r.status, a.first_opened_at is not null as opened,
+                         r.first_submitted_at, coalesce(a.deadline, s.closes_at) as due
+                    from assignment a join survey s on s.id = a.survey_id
+                    left join response r on r.assignment_id = a.id and r.survey_id = a.survey_id
+                   where a.survey_id = ${scope.survey.id} and a.withdrawn_at is null
+                     ${scope.scopePath ? sql`and a.unit_path <@ ${scope.scopePath}::ltree` : sql``}
+                     ${kindCondition(scope, sql.ref('a.unit_id'))}
+                     ${answerCondition(scope, sql.ref('r.id'))}) g
+           group by grouping sets ((g.gid), ())) p
+          left join unit gu on gu.id = p."unitId"
+         order by p."isTotal" desc, gu.name collate "vi-VN-x-icu", p."unitId"`,
   );
   const withRate = (r: Omit<ProgressGroup, 'rate'>): ProgressGroup => ({ ...r, rate: rate(r.submitted, r.assigned) });
   const empty = {
@@ -195,6 +198,11 @@ export async function basis(ctx: Context, scope: AnalyticsScope): Promise<Basis>
   return { responses: row?.responses ?? 0, versions: row?.versions ?? [] };
 }
 
+/** Keys of a choice question's "Other (please specify)" options. */
+function otherKeysOf(q: Question): string[] {
+  return (q.options ?? []).filter((o) => o.other).map((o) => o.key);
+}
+
 function labelOf(q: Question, key: string): string | null {
   if (q.type === 'yes_no') return key === 'yes' ? 'Có' : key === 'no' ? 'Không' : null;
   if (q.type === 'scale') return key;
@@ -206,6 +214,9 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
   if (!['single_choice', 'multiple_choice', 'yes_no', 'scale'].includes(q.type)) {
     throw new BadUserInputError(`"${q.key}" is a ${q.type} question: use numbers, dates or textAnswers`, 'key');
   }
+  // A single choice, yes/no or scale answer is one row per response: counting rows counts responses
+  // (no sort for a distinct count); a multiple choice has a row per ticked option.
+  const oneRowPerResponse = q.type !== 'multiple_choice';
   const rows = await query<{
     unitId: number | null;
     unitName: string | null;
@@ -217,16 +228,29 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
     others: string[] | null;
   }>(
     ctx.em,
-    sql`select t.gid as "unitId", gu.name as "unitName", t.k as key, grouping(t.gid) as gg, grouping(t.k) as gk,
-               count(distinct t.response_id)::int as n, avg(t.v)::float8 as mean,
-               (array_agg(t.other order by t.other) filter (where t.other is not null))[1:50] as others
-          from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid,
-                       coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k, x.response_id, x.text_value as other,
-                       x.numeric_value as v
-                  from answer x where x.question_key = ${q.key} and ${answerConditions(scope, 'x')}) t
-          left join unit gu on gu.id = t.gid
-         group by grouping sets ((t.gid, gu.name, t.k), (t.gid, gu.name), (t.k), ())
-         order by gu.name collate "vi-VN-x-icu", t.gid, t.k`,
+    // Counts from the covering index alone; the "Other" texts from answer_text (the other option's rows
+    // only); names joined to the few groups at the end.
+    sql`with counts as (
+          select t.gid, t.k, grouping(t.gid) as gg, grouping(t.k) as gk,
+                 ${oneRowPerResponse ? sql`count(*)` : sql`count(distinct t.response_id)`}::int as n, avg(t.v)::float8 as mean
+            from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid,
+                         coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k, x.response_id, x.numeric_value as v
+                    from answer x where x.question_key = ${q.key} and ${answerConditions(scope, 'x')}) t
+           group by grouping sets ((t.gid, t.k), (t.gid), (t.k), ())
+        ), others as (
+          select o.gid, grouping(o.gid) as gg, (array_agg(o.text order by o.text))[1:50] as texts
+            from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.text_value as text
+                    from answer_text x
+                   where x.question_key = ${q.key} and x.option_key = any(${otherKeysOf(q)}::text[])
+                     and ${answerConditions(scope, 'x')}) o
+           group by grouping sets ((o.gid), ())
+        )
+        select c.gid as "unitId", gu.name as "unitName", c.k as key, c.gg, c.gk, c.n, c.mean,
+               case when c.gk = 1 then o.texts end as others
+          from counts c
+          left join unit gu on gu.id = c.gid
+          left join others o on o.gg = c.gg and o.gid is not distinct from c.gid
+         order by gu.name collate "vi-VN-x-icu", c.gid, c.k`,
   );
   const optionOrder =
     q.type === 'yes_no'
@@ -361,6 +385,10 @@ export async function dates(ctx: Context, scope: AnalyticsScope, q: Question): P
 export async function indicators(ctx: Context, scope: AnalyticsScope): Promise<IndicatorStats[]> {
   const defs = scope.content.indicators ?? [];
   if (defs.length === 0) return [];
+  const parts = defs.flatMap((d) => [
+    ...d.numerator.map((question) => ({ key: d.key, question, numerator: true })),
+    ...d.denominator.map((question) => ({ key: d.key, question, numerator: false })),
+  ]);
   const rows = await query<{
     key: string;
     unitId: number | null;
@@ -371,22 +399,26 @@ export async function indicators(ctx: Context, scope: AnalyticsScope): Promise<I
     responses: number;
   }>(
     ctx.em,
-    sql`with per as (
-          select x.response_id, ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, i.key,
-                 sum(x.numeric_value) filter (where x.question_key = any(i.num)) as num,
-                 sum(x.numeric_value) filter (where x.question_key = any(i.den)) as den
-            from answer x
-            join jsonb_to_recordset(${JSON.stringify(defs.map((d) => ({ key: d.key, num: d.numerator, den: d.denominator })))}::jsonb)
-                 as i(key text, num text[], den text[]) on x.question_key = any(i.num || i.den)
-           where x.question_key = any(${[...new Set(defs.flatMap((d) => [...d.numerator, ...d.denominator]))]}::text[])
+    // One pass over the index: each answer row meets the (indicator, role) pairs its question takes part
+    // in (an equality join on a few rows), sums per response, then ratio of sums per group; names last.
+    sql`with parts as (
+          select * from unnest(${parts.map((p) => p.key)}::text[], ${parts.map((p) => p.question)}::text[],
+                               ${parts.map((p) => p.numerator)}::boolean[]) as d(key, question, numerator)
+        ), per as (
+          select d.key, x.response_id, ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid,
+                 sum(x.numeric_value) filter (where d.numerator) as num,
+                 sum(x.numeric_value) filter (where not d.numerator) as den
+            from answer x join parts d on d.question = x.question_key
+           where x.question_key = any(${[...new Set(parts.map((p) => p.question))]}::text[])
              and ${answerConditions(scope, 'x')}
-           group by x.response_id, gid, i.key)
-        select per.key, per.gid as "unitId", gu.name as "unitName", grouping(per.gid) as gg, sum(num)::float8 as numerator,
-               sum(den)::float8 as denominator, count(*)::int as responses
-          from per left join unit gu on gu.id = per.gid
-         where num is not null and den is not null
-         group by grouping sets ((per.key, per.gid, gu.name), (per.key))
-         order by gu.name collate "vi-VN-x-icu", per.gid`,
+           group by d.key, x.response_id, gid)
+        select p.*, gu.name as "unitName" from (
+          select per.key, per.gid as "unitId", grouping(per.gid) as gg, sum(num)::float8 as numerator,
+                 sum(den)::float8 as denominator, count(*)::int as responses
+            from per where num is not null and den is not null
+           group by grouping sets ((per.key, per.gid), (per.key))) p
+          left join unit gu on gu.id = p."unitId"
+         order by gu.name collate "vi-VN-x-icu", p."unitId"`,
   );
   return defs.map((d) => {
     const percent = d.percent ?? true;
@@ -437,10 +469,13 @@ export async function crossTab(
     throw new BadUserInputError(`"${columnKey}" (${cq.type}) cannot be cross-tabulated`, 'columnKey');
   const rows = await query<{ r: string | null; c: string | null; n: number }>(
     ctx.em,
-    sql`select coalesce(x.option_key, trim_scale(x.numeric_value)::text) as r, coalesce(y.option_key, trim_scale(y.numeric_value)::text) as c,
-               count(distinct x.response_id)::int as n
-          from answer x join answer y on y.response_id = x.response_id and y.question_key = ${cq.key}
-         where x.question_key = ${rq.key} and ${answerConditions(scope, 'x')}
+    // Two scans of the covering index, hash-joined on the response.
+    sql`select x.k as r, y.k as c, count(distinct x.response_id)::int as n
+          from (select x.response_id, coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k
+                  from answer x where x.question_key = ${rq.key} and ${answerConditions(scope, 'x')}) x
+          join (select y.response_id, coalesce(y.option_key, trim_scale(y.numeric_value)::text) as k
+                  from answer y where y.survey_id = ${scope.survey.id} and y.question_key = ${cq.key}) y
+            on y.response_id = x.response_id
          group by grouping sets ((1, 2), ())`,
   );
   const keysOf = (q: Question) =>
@@ -496,24 +531,32 @@ export async function textAnswers(
     unitCode: string;
     pathNames: string[];
     submittedAt: Date;
+    answeredAt: Date;
     responseId: number;
     total: number;
   }>(
     ctx.em,
-    sql`select t.*, array(select p.name from unit p where p.path @> t.path order by p.level) as "pathNames" from (
-          select x.text_value as text, u.name as "unitName", u.code as "unitCode", x.unit_path as path,
-                 r.submitted_at as "submittedAt", x.response_id as "responseId", count(*) over ()::int as total
-            from answer x join response r on r.id = x.response_id
-            join unit u on u.id = ltree2text(subpath(x.unit_path, -1, 1))::int
-           where x.question_key = ${key} and x.text_value is not null and ${answerConditions(scope, 'x')}
-             ${needle ? sql`and lower(immutable_unaccent(x.text_value)) like '%' || lower(immutable_unaccent(${needle}::text)) || '%'` : sql``}
-        ) t
-        ${cursor ? sql`where (t."submittedAt", t."responseId") < (${cursor[0]}::timestamptz, ${cursor[1]}::int)` : sql``}
-        order by t."submittedAt" desc, t."responseId" desc
-        limit ${limit + 1}`,
+    // From the narrow answer_text (trigram index per survey and question): the page is chosen and the
+    // total counted there; the unit, its path and the response are joined to the page's rows only.
+    sql`select t.text, t."responseId", t."answeredAt", t.total, u.name as "unitName", u.code as "unitCode",
+               r.submitted_at as "submittedAt",
+               array(select p.name from unit p where p.path @> t.path order by p.level) as "pathNames"
+          from (select * from (
+                  select x.text_value as text, x.unit_path as path, x.answered_at as "answeredAt",
+                         x.response_id as "responseId", count(*) over ()::int as total
+                    from answer_text x
+                   where x.question_key = ${key} and ${answerConditions(scope, 'x')}
+                     ${needle ? sql`and lower(immutable_unaccent(x.text_value)) like '%' || lower(immutable_unaccent(${needle}::text)) || '%'` : sql``}
+                ) m
+                ${cursor ? sql`where (m."answeredAt", m."responseId") < (${cursor[0]}::timestamptz, ${cursor[1]}::int)` : sql``}
+                order by m."answeredAt" desc, m."responseId" desc
+                limit ${limit + 1}) t
+          join response r on r.id = t."responseId"
+          join unit u on u.id = ltree2text(subpath(t.path, -1, 1))::int
+         order by t."answeredAt" desc, t."responseId" desc`,
   );
   return {
-    ...connectionFrom(rows, limit, (r) => [r.submittedAt.toISOString(), r.responseId]),
+    ...connectionFrom(rows, limit, (r) => [r.answeredAt.toISOString(), r.responseId]),
     totalCount: rows[0]?.total ?? 0,
   };
 }

@@ -6,6 +6,7 @@ import { Migration20261122030000_conferences } from './Migration20261122030000_c
 import { Migration20261122040000_analytics_indexes } from './Migration20261122040000_analytics_indexes.ts';
 import { Migration20261123000000_conference_public_counter } from './Migration20261123000000_conference_public_counter.ts';
 import { Migration20261201000000_live_cluster } from './Migration20261201000000_live_cluster.ts';
+import { Migration20261201010000_analytics_speed } from './Migration20261201010000_analytics_speed.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the set
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261123000000_conference_public_counter,
   },
   { name: 'Migration20261201000000_live_cluster', class: Migration20261201000000_live_cluster },
+  { name: 'Migration20261201010000_analytics_speed', class: Migration20261201010000_analytics_speed },
 ];
