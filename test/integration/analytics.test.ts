@@ -82,6 +82,19 @@ function ok<T>(res: GraphQLResponse<T>): T {
 
 type Sent = { code: string; state: 'SUBMITTED' | 'DRAFT' | 'OPENED' | 'NOT_OPENED'; answers?: Answers };
 
+/** The example questionnaire plus an indicator whose numerator adds two questions (summed per response). */
+function withCombinedIndicator(text: string): string {
+  const file = JSON.parse(text) as { content: { indicators: unknown[] } };
+  file.content.indicators.push({
+    key: 'studied_or_wrote',
+    label: 'Học tập và viết thu hoạch trên tổng số đảng viên',
+    numerator: ['studied_members', 'essays_written'],
+    denominator: ['members_total'],
+    percent: false,
+  });
+  return JSON.stringify(file);
+}
+
 /** A published survey assigned to every commune committee, answered at random. */
 async function answeredSurvey(seed: number): Promise<{ surveyId: string; sent: Map<string, Sent> }> {
   const root = ok(await gql<{ unit: { id: string } }>('{ unit(code: "TH") { id } }')).unit.id;
@@ -90,7 +103,7 @@ async function answeredSurvey(seed: number): Promise<{ surveyId: string; sent: M
       'mutation ($o: ID!, $f: String!) { importSurvey(ownerUnitId: $o, file: $f) { id } }',
       {
         o: root,
-        f: surveyFixtureText,
+        f: withCombinedIndicator(surveyFixtureText),
       },
     ),
   ).importSurvey.id;
@@ -338,6 +351,15 @@ describe.each([11, 29])('against a brute-force recomputation (seed %i)', (seed) 
     });
     const groupSum = study.groups.reduce((s, g) => s + g.numerator, 0);
     expect(groupSum).toBe(num);
+    // Two numerator questions: summed per response, counted when at least one of them and the denominator are there.
+    const combined = res.indicators.find((i) => i.key === 'studied_or_wrote')!;
+    const parts = answers
+      .map((a) => ({ n: [a.studied_members, a.essays_written].filter((v) => v !== undefined) as number[], a }))
+      .filter((p) => p.n.length > 0 && p.a.members_total !== undefined);
+    const cNum = parts.reduce((s, p) => s + p.n.reduce((x, y) => x + y, 0), 0);
+    const cDen = parts.reduce((s, p) => s + (p.a.members_total as number), 0);
+    expect(combined.total).toMatchObject({ numerator: cNum, denominator: cDen, responses: parts.length });
+    expect(combined.groups.reduce((s, g) => s + g.numerator, 0)).toBe(cNum);
 
     const cross: Record<string, number> = {};
     for (const a of answers) {

@@ -214,8 +214,9 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
   if (!['single_choice', 'multiple_choice', 'yes_no', 'scale'].includes(q.type)) {
     throw new BadUserInputError(`"${q.key}" is a ${q.type} question: use numbers, dates or textAnswers`, 'key');
   }
-  // A single choice, yes/no or scale answer is one row per response: counting rows counts responses
-  // (no sort for a distinct count); a multiple choice has a row per ticked option.
+  // A single choice, yes/no or scale answer is one row per response, a multiple choice one per ticked
+  // option: rows count responses per option, and per group except for a multiple choice. Hash
+  // aggregates, no sort for a distinct count in every grouping set.
   const oneRowPerResponse = q.type !== 'multiple_choice';
   const rows = await query<{
     unitId: number | null;
@@ -230,13 +231,19 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
     ctx.em,
     // Counts from the covering index alone; the "Other" texts from answer_text (the other option's rows
     // only); names joined to the few groups at the end.
-    sql`with counts as (
-          select t.gid, t.k, grouping(t.gid) as gg, grouping(t.k) as gk,
-                 ${oneRowPerResponse ? sql`count(*)` : sql`count(distinct t.response_id)`}::int as n, avg(t.v)::float8 as mean
-            from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid,
-                         coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k, x.response_id, x.numeric_value as v
-                    from answer x where x.question_key = ${q.key} and ${answerConditions(scope, 'x')}) t
-           group by grouping sets ((t.gid, t.k), (t.gid), (t.k), ())
+    sql`with t as materialized (
+          select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid,
+                 coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k, x.response_id, x.numeric_value as v
+            from answer x where x.question_key = ${q.key} and ${answerConditions(scope, 'x')}
+        ), counts as (
+          -- per option: one row per response and option, so rows are responses
+          select t.gid, t.k, grouping(t.gid) as gg, 0 as gk, count(*)::int as n, null::float8 as mean
+            from t group by grouping sets ((t.gid, t.k), (t.k))
+          union all
+          -- per group: the responses (a multiple choice counts each response once)
+          select h.gid, null, grouping(h.gid), 1, count(*)::int, avg(h.v)::float8
+            from ${oneRowPerResponse ? sql`t` : sql`(select distinct t.gid, t.response_id, null::numeric as v from t)`} h
+           group by grouping sets ((h.gid), ())
         ), others as (
           select o.gid, grouping(o.gid) as gg, (array_agg(o.text order by o.text))[1:50] as texts
             from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.text_value as text
@@ -301,16 +308,17 @@ export async function numbers(
     throw new BadUserInputError('give one of the matrix rows', 'row');
   const rows = await query<NumberGroup & { gg: number }>(
     ctx.em,
-    sql`select t.gid as "unitId", gu.name as "unitName", grouping(t.gid) as gg, count(*)::int as count,
-               sum(t.v)::float8 as sum, avg(t.v)::float8 as mean, min(t.v)::float8 as min, max(t.v)::float8 as max,
-               percentile_cont(0.25) within group (order by t.v) as q1, percentile_cont(0.5) within group (order by t.v) as median,
-               percentile_cont(0.75) within group (order by t.v) as q3
-          from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.numeric_value as v
-                  from answer x where x.question_key = ${q.key} ${q.type === 'matrix' ? sql`and x.option_key = ${row}` : sql``}
-                   and x.numeric_value is not null and ${answerConditions(scope, 'x')}) t
-          left join unit gu on gu.id = t.gid
-         group by grouping sets ((t.gid, gu.name), ())
-         order by grouping(t.gid) desc, gu.name collate "vi-VN-x-icu", t.gid`,
+    sql`select p.*, gu.name as "unitName" from (
+          select t.gid as "unitId", grouping(t.gid) as gg, count(*)::int as count,
+                 sum(t.v)::float8 as sum, avg(t.v)::float8 as mean, min(t.v)::float8 as min, max(t.v)::float8 as max,
+                 percentile_cont(0.25) within group (order by t.v) as q1, percentile_cont(0.5) within group (order by t.v) as median,
+                 percentile_cont(0.75) within group (order by t.v) as q3
+            from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.numeric_value as v
+                    from answer x where x.question_key = ${q.key} ${q.type === 'matrix' ? sql`and x.option_key = ${row}` : sql``}
+                     and x.numeric_value is not null and ${answerConditions(scope, 'x')}) t
+           group by grouping sets ((t.gid), ())) p
+          left join unit gu on gu.id = p."unitId"
+         order by p.gg desc, gu.name collate "vi-VN-x-icu", p."unitId"`,
   );
   const clean = ({ gg: _, ...r }: NumberGroup & { gg: number }): NumberGroup => r;
   const total = rows.find((r) => r.gg === 1);
@@ -347,13 +355,15 @@ export async function dates(ctx: Context, scope: AnalyticsScope, q: Question): P
     latest: string | null;
   }>(
     ctx.em,
-    sql`select t.gid as "unitId", gu.name as "unitName", t.month, grouping(t.gid) as gg, grouping(t.month) as gm, count(*)::int as count,
-               to_char(min(t.d), 'YYYY-MM-DD') as earliest, to_char(max(t.d), 'YYYY-MM-DD') as latest
-          from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.date_value as d, to_char(x.date_value, 'YYYY-MM') as month
-                  from answer x where x.question_key = ${q.key} and x.date_value is not null and ${answerConditions(scope, 'x')}) t
-          left join unit gu on gu.id = t.gid
-         group by grouping sets ((t.gid, gu.name, t.month), (t.gid, gu.name), (t.month), ())
-         order by gu.name collate "vi-VN-x-icu", t.gid, t.month`,
+    sql`select p.*, gu.name as "unitName" from (
+          select t.gid as "unitId", t.month, grouping(t.gid) as gg, grouping(t.month) as gm, count(*)::int as count,
+                 to_char(min(t.d), 'YYYY-MM-DD') as earliest, to_char(max(t.d), 'YYYY-MM-DD') as latest
+            from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.date_value as d,
+                         to_char(x.date_value, 'YYYY-MM') as month
+                    from answer x where x.question_key = ${q.key} and x.date_value is not null and ${answerConditions(scope, 'x')}) t
+           group by grouping sets ((t.gid, t.month), (t.gid), (t.month), ())) p
+          left join unit gu on gu.id = p."unitId"
+         order by gu.name collate "vi-VN-x-icu", p."unitId", p.month`,
   );
   const build = (unitId: number | null, unitName: string | null, part: typeof rows): DateGroup => {
     const head = part.find((r) => r.gm === 1);
@@ -385,10 +395,6 @@ export async function dates(ctx: Context, scope: AnalyticsScope, q: Question): P
 export async function indicators(ctx: Context, scope: AnalyticsScope): Promise<IndicatorStats[]> {
   const defs = scope.content.indicators ?? [];
   if (defs.length === 0) return [];
-  const parts = defs.flatMap((d) => [
-    ...d.numerator.map((question) => ({ key: d.key, question, numerator: true })),
-    ...d.denominator.map((question) => ({ key: d.key, question, numerator: false })),
-  ]);
   const rows = await query<{
     key: string;
     unitId: number | null;
@@ -399,24 +405,30 @@ export async function indicators(ctx: Context, scope: AnalyticsScope): Promise<I
     responses: number;
   }>(
     ctx.em,
-    // One pass over the index: each answer row meets the (indicator, role) pairs its question takes part
-    // in (an equality join on a few rows), sums per response, then ratio of sums per group; names last.
-    sql`with parts as (
-          select * from unnest(${parts.map((p) => p.key)}::text[], ${parts.map((p) => p.question)}::text[],
-                               ${parts.map((p) => p.numerator)}::boolean[]) as d(key, question, numerator)
-        ), per as (
-          select d.key, x.response_id, ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid,
-                 sum(x.numeric_value) filter (where d.numerator) as num,
-                 sum(x.numeric_value) filter (where not d.numerator) as den
-            from answer x join parts d on d.question = x.question_key
-           where x.question_key = any(${[...new Set(parts.map((p) => p.question))]}::text[])
-             and ${answerConditions(scope, 'x')}
-           group by d.key, x.response_id, gid)
-        select p.*, gu.name as "unitName" from (
-          select per.key, per.gid as "unitId", grouping(per.gid) as gg, sum(num)::float8 as numerator,
-                 sum(den)::float8 as denominator, count(*)::int as responses
-            from per where num is not null and den is not null
-           group by grouping sets ((per.key, per.gid), (per.key))) p
+    // Per indicator, its numerator and denominator sides as index scans (summed per response when a side
+    // has several questions), hash-joined on the response: only responses with both count. Names last.
+    sql`select p.*, gu.name as "unitName" from (
+          ${sql.join(
+            defs.map((d) => {
+              const side = (keys: string[], alias: string, withGroup: boolean) => {
+                const one = keys.length === 1;
+                const t = sql.ref(alias);
+                return sql`(select ${sql.ref(`${alias}.response_id`)}${
+                  withGroup ? sql`, ${groupOf(sql.ref(`${alias}.unit_path`), scope.level)} as gid` : sql``
+                }, ${one ? sql.ref(`${alias}.numeric_value`) : sql`sum(${sql.ref(`${alias}.numeric_value`)})`} as v
+                  from answer ${t}
+                 where ${sql.ref(`${alias}.question_key`)} = any(${keys}::text[])
+                   and ${sql.ref(`${alias}.numeric_value`)} is not null and ${answerConditions(scope, alias)}
+                 ${one ? sql`` : sql`group by ${sql.ref(`${alias}.response_id`)}${withGroup ? sql`, gid` : sql``}`})`;
+              };
+              return sql`select ${d.key}::text as key, n.gid as "unitId", grouping(n.gid) as gg,
+                       sum(n.v)::float8 as numerator, sum(dd.v)::float8 as denominator, count(*)::int as responses
+                  from ${side(d.numerator, 'xn', true)} n
+                  join ${side(d.denominator, 'xd', false)} dd on dd.response_id = n.response_id
+                 group by grouping sets ((n.gid), ())`;
+            }),
+            sql` union all `,
+          )}) p
           left join unit gu on gu.id = p."unitId"
          order by gu.name collate "vi-VN-x-icu", p."unitId"`,
   );
@@ -469,14 +481,19 @@ export async function crossTab(
     throw new BadUserInputError(`"${columnKey}" (${cq.type}) cannot be cross-tabulated`, 'columnKey');
   const rows = await query<{ r: string | null; c: string | null; n: number }>(
     ctx.em,
-    // Two scans of the covering index, hash-joined on the response.
-    sql`select x.k as r, y.k as c, count(distinct x.response_id)::int as n
-          from (select x.response_id, coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k
-                  from answer x where x.question_key = ${rq.key} and ${answerConditions(scope, 'x')}) x
-          join (select y.response_id, coalesce(y.option_key, trim_scale(y.numeric_value)::text) as k
-                  from answer y where y.survey_id = ${scope.survey.id} and y.question_key = ${cq.key}) y
-            on y.response_id = x.response_id
-         group by grouping sets ((1, 2), ())`,
+    // Two scans of the covering index, hash-joined on the response. A response has one row per question
+    // and option, so a cell's rows are its responses; the total counts each response once.
+    sql`with j as materialized (
+          select x.response_id, x.k as r, y.k as c
+            from (select x.response_id, coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k
+                    from answer x where x.question_key = ${rq.key} and ${answerConditions(scope, 'x')}) x
+            join (select y.response_id, coalesce(y.option_key, trim_scale(y.numeric_value)::text) as k
+                    from answer y where y.survey_id = ${scope.survey.id} and y.question_key = ${cq.key}) y
+              on y.response_id = x.response_id)
+        select j.r, j.c, count(*)::int as n from j group by j.r, j.c
+        union all
+        select null, null, ${rq.type === 'multiple_choice' || cq.type === 'multiple_choice' ? sql`count(distinct j.response_id)` : sql`count(*)`}::int
+          from j`,
   );
   const keysOf = (q: Question) =>
     q.type === 'yes_no'
