@@ -159,22 +159,31 @@ export async function runAnalyticsBench(): Promise<Record<string, unknown>> {
                 from assignment a join survey s on s.id = a.survey_id left join response r on r.assignment_id = a.id
                where a.survey_id = ${survey} and a.withdrawn_at is null group by grouping sets ((1), ())`,
       },
+      // The hand-written statements answer what the GraphQL field does: the groups' names, and for a
+      // choice the "Other" texts (first 50 per group) and the mean, not only the counts.
       choices: {
-        gql: `question(key: "q5_single_choice") { choices { total { responses options { key count share } } groups { unitName responses options { key count } } } }`,
-        sql: `select ${g(2)} as gid, option_key, count(distinct response_id) from answer where survey_id = ${survey} and question_key = 'q5_single_choice'
-               group by grouping sets ((1, 2), (1), (2), ())`,
+        gql: `question(key: "q5_single_choice") { choices { total { responses options { key count share } otherTexts mean } groups { unitName responses options { key count } otherTexts } } }`,
+        sql: `select c.*, u.name, o.texts from (select ${g(2)} as gid, option_key, count(distinct response_id), avg(numeric_value)
+                from answer where survey_id = ${survey} and question_key = 'q5_single_choice'
+               group by grouping sets ((1, 2), (1), (2), ())) c
+              left join unit u on u.id = c.gid
+              left join (select ${g(2)} as gid, (array_agg(text_value order by text_value))[1:50] as texts from answer_text
+                          where survey_id = ${survey} and question_key = 'q5_single_choice' and option_key = 'khac' group by 1) o
+                on o.gid = c.gid`,
       },
       multipleChoice: {
         gql: `question(key: "q6_multiple_choice") { choices { total { responses options { key count } } groups { unitName options { count } } } }`,
-        sql: `select ${g(2)} as gid, option_key, count(distinct response_id) from answer where survey_id = ${survey} and question_key = 'q6_multiple_choice'
-               group by grouping sets ((1, 2), (1), (2), ())`,
+        sql: `select c.*, u.name from (select ${g(2)} as gid, option_key, count(distinct response_id) from answer
+               where survey_id = ${survey} and question_key = 'q6_multiple_choice'
+               group by grouping sets ((1, 2), (1), (2), ())) c left join unit u on u.id = c.gid`,
       },
       numbers: {
         gql: `question(key: "q1_integer") { numbers { total { count sum mean min max median q1 q3 } groups { unitName count mean median } } }`,
-        sql: `select ${g(2)} as gid, count(*), sum(numeric_value), avg(numeric_value), min(numeric_value), max(numeric_value),
-                percentile_cont(0.25) within group (order by numeric_value), percentile_cont(0.5) within group (order by numeric_value),
-                percentile_cont(0.75) within group (order by numeric_value)
-                from answer where survey_id = ${survey} and question_key = 'q1_integer' group by grouping sets ((1), ())`,
+        sql: `select c.*, u.name from (select ${g(2)} as gid, count(*), sum(numeric_value), avg(numeric_value), min(numeric_value),
+                max(numeric_value), percentile_cont(0.25) within group (order by numeric_value),
+                percentile_cont(0.5) within group (order by numeric_value), percentile_cont(0.75) within group (order by numeric_value)
+                from answer where survey_id = ${survey} and question_key = 'q1_integer' group by grouping sets ((1), ())) c
+              left join unit u on u.id = c.gid`,
       },
       dates: {
         gql: `question(key: "q8_date") { dates { total { count earliest latest byMonth { month count } } } }`,

@@ -231,19 +231,23 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
     ctx.em,
     // Counts from the covering index alone; the "Other" texts from answer_text (the other option's rows
     // only); names joined to the few groups at the end.
-    sql`with t as materialized (
+    sql`with t as ${oneRowPerResponse ? sql`not materialized` : sql`materialized`} (
           select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid,
                  coalesce(x.option_key, trim_scale(x.numeric_value)::text) as k, x.response_id, x.numeric_value as v
             from answer x where x.question_key = ${q.key} and ${answerConditions(scope, 'x')}
         ), counts as (
-          -- per option: one row per response and option, so rows are responses
-          select t.gid, t.k, grouping(t.gid) as gg, 0 as gk, count(*)::int as n, null::float8 as mean
-            from t group by grouping sets ((t.gid, t.k), (t.k))
-          union all
-          -- per group: the responses (a multiple choice counts each response once)
-          select h.gid, null, grouping(h.gid), 1, count(*)::int, avg(h.v)::float8
-            from ${oneRowPerResponse ? sql`t` : sql`(select distinct t.gid, t.response_id, null::numeric as v from t)`} h
-           group by grouping sets ((h.gid), ())
+          ${
+            oneRowPerResponse
+              ? sql`select t.gid, t.k, grouping(t.gid) as gg, grouping(t.k) as gk, count(*)::int as n, avg(t.v)::float8 as mean
+                      from t group by grouping sets ((t.gid, t.k), (t.gid), (t.k), ())`
+              : sql`-- per option: one row per response and option, so rows are responses
+                    select t.gid, t.k, grouping(t.gid) as gg, 0 as gk, count(*)::int as n, null::float8 as mean
+                      from t group by grouping sets ((t.gid, t.k), (t.k))
+                    union all
+                    -- per group: each response once
+                    select h.gid, null, grouping(h.gid), 1, count(*)::int, null::float8
+                      from (select distinct t.gid, t.response_id from t) h group by grouping sets ((h.gid), ())`
+          }
         ), others as (
           select o.gid, grouping(o.gid) as gg, (array_agg(o.text order by o.text))[1:50] as texts
             from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.text_value as text
