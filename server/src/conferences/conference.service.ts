@@ -496,8 +496,9 @@ export async function deleteBridgePoint(ctx: Context, id: unknown): Promise<bool
   );
   if (used) throw new BridgePointHasHistoryError();
   await query(ctx.em, sql`delete from bridge_point where id = ${bp.id}`);
-  ctx.runtime.live.operatorLinkRevoked(bp.id);
+  // The counter forgets the link before its consoles are told, so none can come straight back.
   await ctx.runtime.live.reload(conference.id);
+  ctx.runtime.live.operatorLinkRevoked(bp.id);
   return true;
 }
 
@@ -517,6 +518,7 @@ export async function rotateOperatorLink(ctx: Context, id: unknown): Promise<Bri
           values (${bp.id}, ${issued.selector}, ${issued.verifierHash}, ${ctx.viewer?.accountId ?? null})`,
     );
   });
+  await ctx.runtime.live.reload(conference.id);
   ctx.runtime.live.operatorLinkRevoked(bp.id);
   return (await repo.bridgePointById(ctx.em, bp.id))!;
 }
@@ -528,6 +530,7 @@ export async function revokeOperatorLink(ctx: Context, id: unknown): Promise<Bri
     ctx.em,
     sql`update operator_link set revoked_at = now() where bridge_point_id = ${bp.id} and revoked_at is null`,
   );
+  await ctx.runtime.live.reload(bp.conferenceId);
   ctx.runtime.live.operatorLinkRevoked(bp.id);
   return (await repo.bridgePointById(ctx.em, bp.id))!;
 }

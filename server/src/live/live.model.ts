@@ -52,6 +52,8 @@ export type LiveConference = {
   order: number[];
   /** check-in code → bridge point id */
   codes: Map<string, number>;
+  /** Operator links of the conference by selector (revoked ones too, to say so): handshakes need no query. */
+  links: Map<string, OperatorLinkRow>;
   units: LiveUnit[];
   peak: { present: number; at: number } | null;
   peakDirty: boolean;
@@ -102,6 +104,18 @@ export type BridgePointLoadRow = {
   intervalOpen: boolean;
   lastDisconnectedAt: Date | null;
 };
+
+export type OperatorLinkRow = { bridgePointId: number; verifierHash: Buffer; revokedAt: Date | null };
+
+export async function loadOperatorLinks(orm: MikroORM, conferenceId: number): Promise<Map<string, OperatorLinkRow>> {
+  const rows = await query<OperatorLinkRow & { selector: string }>(
+    orm.em.fork(),
+    sql`select l.selector, l.bridge_point_id as "bridgePointId", l.verifier_hash as "verifierHash", l.revoked_at as "revokedAt"
+          from operator_link l join bridge_point b on b.id = l.bridge_point_id
+         where b.conference_id = ${conferenceId}`,
+  );
+  return new Map(rows.map(({ selector, ...link }) => [selector, link]));
+}
 
 export async function loadConferenceRow(orm: MikroORM, id: number): Promise<ConferenceRow | undefined> {
   return queryOne<ConferenceRow>(

@@ -153,18 +153,24 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
       if (!auth.success) throw new HandshakeRefused('BAD_INPUT', 'Cần { conferenceId, token } / auth needs them');
       const parsed = parseToken('operator', auth.data.token);
       if (!parsed) throw new HandshakeRefused('BAD_TOKEN', 'Liên kết điều hành không hợp lệ / invalid operator link');
-      const link = await queryOne<{
-        verifierHash: Buffer;
-        revokedAt: Date | null;
-        bridgePointId: number;
-        conferenceId: number;
-      }>(
-        em(),
-        sql`select l.verifier_hash as "verifierHash", l.revoked_at as "revokedAt", b.id as "bridgePointId",
+      // The conference's links are in memory (900 consoles connecting: no query each); anything else —
+      // another conference's link, an unknown one — is looked up, to say exactly what is wrong.
+      const named = await live.conference(auth.data.conferenceId).catch(() => null);
+      const known = named?.links.get(parsed.selector);
+      const link = known
+        ? { ...known, conferenceId: named!.id }
+        : await queryOne<{
+            verifierHash: Buffer;
+            revokedAt: Date | null;
+            bridgePointId: number;
+            conferenceId: number;
+          }>(
+            em(),
+            sql`select l.verifier_hash as "verifierHash", l.revoked_at as "revokedAt", b.id as "bridgePointId",
                    b.conference_id as "conferenceId"
               from operator_link l join bridge_point b on b.id = l.bridge_point_id
              where l.selector = ${parsed.selector}`,
-      );
+          );
       if (!link || !verifierMatches(parsed.verifier, link.verifierHash)) {
         throw new HandshakeRefused('BAD_TOKEN', 'Liên kết điều hành không hợp lệ / invalid operator link');
       }

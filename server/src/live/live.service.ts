@@ -21,6 +21,7 @@ import {
   loadBridgePointRows,
   loadConferenceRow,
   loadLiveUnits,
+  loadOperatorLinks,
   silentEmitter,
   statusEvent,
   toLiveBridgePoint,
@@ -347,6 +348,7 @@ export class LiveService {
       bridgePoints: new Map(),
       order: [],
       codes: new Map(),
+      links: await loadOperatorLinks(this.#orm, id),
       units: [],
       peak: row.peakPresentAt ? { present: row.peakPresent, at: row.peakPresentAt.getTime() } : null,
       peakDirty: false,
@@ -449,6 +451,7 @@ export class LiveService {
     }
     conference.bridgePoints = next;
     this.#index(conference, rows);
+    conference.links = await loadOperatorLinks(this.#orm, id);
     conference.units = await loadLiveUnits(this.#orm, next.values(), conference.organizingUnitLevel);
     conference.structural = true;
     this.markDirty(conference);
