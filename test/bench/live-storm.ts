@@ -29,8 +29,8 @@ type DashboardSocket = Socket<DashboardServerToClient, DashboardClientToServer>;
 
 /**
  * On a machine of two or more cores, `pnpm bench live` keeps the server under test (ours, or the bare
- * floor) on CPU 0 and the load processes on the others (`taskset`, every thread), so both runs share
- * the machine the same way and the load clients never steal the server's core. `BENCH_PIN=0` turns it off.
+ * floor) on CPU 0, and the load processes and PostgreSQL on the others (`taskset`, every thread), so
+ * both runs give the server the same core to itself. `BENCH_PIN=0` turns it off.
  */
 export const pinning = os.availableParallelism() >= 2 && process.env.BENCH_PIN !== '0';
 
@@ -40,6 +40,20 @@ export function pin(pid: number, cpus: string): void {
     execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
   } catch {
     // taskset missing: the run is only noisier.
+  }
+}
+
+/**
+ * PostgreSQL (its postmaster, so every backend forked later too) runs off the server's CPU, as a
+ * database on a host of its own would: the server's core is the server's alone in both runs.
+ */
+export function pinPostgres(): void {
+  if (!pinning) return;
+  try {
+    const pids = execFileSync('pgrep', ['-u', 'postgres'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    for (const pid of pids) pin(Number(pid), loadCpus);
+  } catch {
+    // no postgres user processes (an external database): nothing to pin.
   }
 }
 

@@ -11,6 +11,7 @@ import {
   liveConference,
   pin,
   pinning,
+  pinPostgres,
   rssKB,
   type Storm,
   serverCpus,
@@ -72,6 +73,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
   try {
     const url = await server.listening;
     pin(server.child.pid!, serverCpus);
+    pinPostgres();
     log(`server at ${url} (pid ${server.child.pid}); loading the demo province`);
     const orm = await openOrm(db.url);
     await migrate(orm);
@@ -205,7 +207,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
       loadProcesses: LOADERS,
       concurrencyPerLoader: CONCURRENCY,
       order: process.env.BENCH_LIVE_ORDER === 'mixed' ? 'mixed' : 'operators-first',
-      pinned: pinning ? { server: `cpu ${serverCpus}`, load: 'the other cpus' } : false,
+      pinned: pinning ? { server: `cpu ${serverCpus}`, loadAndPostgres: 'the other cpus' } : false,
     };
   } finally {
     for (const s of storms) await s.close().catch(() => 0);
