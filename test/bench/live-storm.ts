@@ -160,14 +160,25 @@ export async function storm(options: StormOptions): Promise<Storm> {
       child.send(start);
     });
     const joined = await Promise.all(done);
-    const opened = joined.flatMap((j) => j.openedAt).filter((t) => t > 0);
-    const acks = joined.flatMap((j) => j.ackAt.filter((_t, k) => j.ok[k]));
+    // Loops, not Math.min(...list): 134,000 arguments overflow the stack.
+    let firstOpen = Number.POSITIVE_INFINITY;
+    let lastAck = 0;
+    let ok = 0;
+    for (const j of joined) {
+      for (let k = 0; k < j.openedAt.length; k += 1) {
+        if (j.openedAt[k]! > 0) firstOpen = Math.min(firstOpen, j.openedAt[k]!);
+        if (j.ok[k]) {
+          ok += 1;
+          lastAck = Math.max(lastAck, j.ackAt[k]!);
+        }
+      }
+    }
     return {
       loaders,
       joined,
-      firstOpen: Math.min(...opened),
-      lastAck: Math.max(...acks),
-      ok: acks.length,
+      firstOpen,
+      lastAck,
+      ok,
       failures: joined.reduce((s, j) => s + j.failures, 0),
       reasons: joined.flatMap((j) => j.reasons).slice(0, 5),
       openedSorted: () => joined.flatMap((j) => j.openedAt.filter((_t, k) => j.ok[k])).sort((a, b) => a - b),

@@ -83,7 +83,17 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       .reduce((a, b) => a + b, 0);
 
     log(`storm: ${LOADERS} load processes, ${CONCURRENCY} joins in flight each`);
-    run = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 5, reconnect: true });
+    // The dashboard's totals every 30 s: how far the storm has got.
+    const started = Date.now();
+    const progress = setInterval(() => {
+      const t = dashboard?.last;
+      log(
+        `+${Math.round((Date.now() - started) / 1000)} s: ${t?.connected ?? 0} bridge points, ${t?.checkIns ?? 0} participants counted`,
+      );
+    }, 30_000);
+    run = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 5, reconnect: true }).finally(
+      () => clearInterval(progress),
+    );
     const stormSeconds = (run.lastAck - run.firstOpen) / 1000;
     log(`${run.ok} joined (${run.failures} failed) in ${round(stormSeconds, 1)} s`);
     if (run.reasons.length > 0) log(`failures: ${run.reasons.join(' | ')}`);
