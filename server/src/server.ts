@@ -174,13 +174,19 @@ export async function startServer(
         }),
       );
       live.attachCluster(socketClusterChannel(io, log));
-      shared.onStored((ids) => live.presenceStored(ids));
-      node.on('leading', (leading) => live.setLeading(leading));
+      shared.onStored((stored) => live.presenceStored(stored));
+      node.on('leading', (leading) => {
+        shared.setLeading(leading);
+        live.setLeading(leading);
+      });
       node.on('recovered', () => {
         void shared.requestResync();
         live.republishAll();
       });
-      node.on('purged', () => live.republishAll());
+      node.on('purged', (ids) => {
+        shared.dropNodes(ids);
+        live.republishAll();
+      });
       try {
         await node.start();
       } catch (error) {

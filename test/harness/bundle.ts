@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { repoRoot } from './process.ts';
 
 /** The built web pages (`pnpm build`). */
@@ -47,7 +47,8 @@ export async function copyOfWebDist(): Promise<string> {
   const started = Date.now();
   for (;;) {
     try {
-      const target = await mkdtemp(path.join(tmpdir(), 'diemcau-web-'));
+      // Inside the run's own folder, which the global teardown removes (a killed worker never runs exit hooks).
+      const target = await mkdtemp(path.join(inject('scratchDir'), 'web-'));
       await cp(webDist, target, { recursive: true });
       for (const page of livePages.filter((p) => p.endsWith('.html'))) {
         const html = await readFile(path.join(target, page), 'utf8');

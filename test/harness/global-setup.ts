@@ -13,6 +13,8 @@ declare module 'vitest' {
     pgAdminUrl: string;
     /** Migrated database every test file clones. */
     templateDatabase: string;
+    /** A folder of this run, removed when it ends (copies of the built pages, …). */
+    scratchDir: string;
   }
 }
 
@@ -37,6 +39,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('pgAdminUrl', pgHandle.adminUrl);
   project.provide('templateDatabase', TEMPLATE_DATABASE);
+  project.provide('scratchDir', parent);
 
   return async () => {
     await pgHandle.stop();

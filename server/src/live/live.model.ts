@@ -202,11 +202,11 @@ export function statusEvent(conference: LiveConference): ConferenceStatusEvent {
  * and the services never touch `io` themselves.
  */
 export interface LiveEmitter {
-  /** A full state to the conference's dashboards. */
+  /** A full state to the conference's dashboards on this process. */
   dashboardSnapshot(conferenceId: number, snapshot: LiveSnapshot): void;
-  /** Coalesced changes to the conference's dashboards. */
+  /** Coalesced changes to the conference's dashboards on this process. */
   dashboardChanges(conferenceId: number, changes: LiveChanges): void;
-  /** A bridge point's own state to its consoles. */
+  /** A bridge point's own state to its consoles on this process. */
   operatorState(bridgePointId: number, state: OperatorState): void;
   /** Tells every socket of the conference (all three namespaces) its new status. */
   statusChanged(event: ConferenceStatusEvent): void;
@@ -221,8 +221,12 @@ export interface LiveEmitter {
  * inter-server messages, which the Postgres adapter carries). Each message names its conference.
  */
 export type LiveClusterMessages = {
-  /** Presence or reports changed there: the leader counts again. */
-  'live:touch': { conferenceIds: number[] };
+  /** Presence stored there: the leader's tally takes the changes and counts again. */
+  'live:presence': {
+    node: string;
+    changes: { add: boolean; conferenceId: number; bridgePointId: number; kind: 'c' | 'p'; key: string }[];
+    resync?: number[];
+  };
   'live:headcount': { conferenceId: number; bridgePointId: number; headcount: number; at: string };
   /** The conference or its bridge points changed in the database. */
   'live:reload': { conferenceId: number };

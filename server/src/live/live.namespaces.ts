@@ -459,15 +459,19 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
     });
   });
 
+  // Dashboards and consoles hear the published state from their own process (in a cluster every
+  // process keeps it, see LiveService): no broadcast per bridge point through the database.
+  const localDashboards = dashboards.local;
+  const localOperators = operators.local;
   const emitter: LiveEmitter = {
     dashboardSnapshot: (conferenceId, snapshot) => {
-      dashboards.to(`conference:${conferenceId}`).emit('dashboard:snapshot', snapshot);
+      localDashboards.to(`conference:${conferenceId}`).emit('dashboard:snapshot', snapshot);
     },
     dashboardChanges: (conferenceId, changes) => {
-      dashboards.to(`conference:${conferenceId}`).emit('dashboard:changes', changes);
+      localDashboards.to(`conference:${conferenceId}`).emit('dashboard:changes', changes);
     },
     operatorState: (bridgePointId, state) => {
-      operators.to(`bridge-point:${bridgePointId}`).emit('operator:state', state);
+      localOperators.to(`bridge-point:${bridgePointId}`).emit('operator:state', state);
     },
     statusChanged: (event) => {
       const room = `conference:${event.conferenceId}`;

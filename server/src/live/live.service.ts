@@ -16,6 +16,7 @@ import {
   type ClusterChannel,
   type ConferenceRow,
   type LiveBridgePoint,
+  type LiveClusterMessages,
   type LiveConference,
   type LiveEmitter,
   loadBridgePointRows,
@@ -31,7 +32,7 @@ import type { PresenceCount, PresenceStore } from './presence.store.ts';
 
 /** How long a process without the published state waits for the leader's before computing its own. */
 const REPLICA_WAIT_MS = 3000;
-/** Touches from one process to the leader are sent at most this often. */
+/** A process tells the leader what presence it stored at most this often. */
 const TOUCH_MS = 100;
 /** Consoles hear of check-in counts at most this often. */
 const OPERATOR_STATE_MS = 1000;
@@ -72,7 +73,7 @@ export class LiveService {
   #leading: boolean;
   #cluster: ClusterChannel | null = null;
   readonly #replicaWaiters = new Map<number, (() => void)[]>();
-  #touched = new Set<number>();
+  #outgoing: LiveClusterMessages['live:presence'] | null = null;
   #touchTimer: NodeJS.Timeout | null = null;
   #takingOver: Promise<void> | null = null;
 
@@ -96,9 +97,11 @@ export class LiveService {
   /** Joins the other processes of a cluster: their messages reach this process's counter. */
   attachCluster(channel: ClusterChannel): void {
     this.#cluster = channel;
-    channel.on('live:touch', ({ conferenceIds }) => {
+    channel.on('live:presence', (stored) => {
       if (!this.#leading) return;
-      for (const id of conferenceIds) void this.#loadedForLeader(id).then((c) => c && this.markDirty(c));
+      this.store.applyRemote?.(stored);
+      const ids = new Set([...stored.changes.map((c) => c.conferenceId), ...(stored.resync ?? [])]);
+      for (const id of ids) void this.#loadedForLeader(id).then((c) => c && this.markDirty(c));
     });
     channel.on('live:headcount', ({ conferenceId, bridgePointId, headcount, at }) => {
       const conference = this.#conferences.get(conferenceId);
@@ -141,21 +144,30 @@ export class LiveService {
     return conference && this.#conferences.get(id) === conference ? conference : null;
   }
 
-  /** Presence reached the shared store: the leader counts again (here, or told by a message). */
-  presenceStored(conferenceIds: number[]): void {
+  /**
+   * Presence reached the shared store: the leader counts again (its store tallied its own changes);
+   * another process tells the leader what it stored, in one message at most every TOUCH_MS.
+   */
+  presenceStored(stored: LiveClusterMessages['live:presence']): void {
     if (this.#leading) {
-      for (const id of conferenceIds) {
+      const ids = new Set([...stored.changes.map((c) => c.conferenceId), ...(stored.resync ?? [])]);
+      for (const id of ids) {
         const conference = this.#conferences.get(id);
         if (conference) this.markDirty(conference);
       }
       return;
     }
-    for (const id of conferenceIds) this.#touched.add(id);
+    this.#outgoing ??= { node: stored.node, changes: [], resync: [] };
+    // A loop, not push(...list): a resync can carry a great many.
+    for (const change of stored.changes) this.#outgoing.changes.push(change);
+    for (const id of stored.resync ?? []) this.#outgoing.resync!.push(id);
     this.#touchTimer ??= setTimeout(() => {
       this.#touchTimer = null;
-      const ids = [...this.#touched];
-      this.#touched.clear();
-      if (ids.length > 0) this.#cluster?.send('live:touch', { conferenceIds: ids });
+      const message = this.#outgoing;
+      this.#outgoing = null;
+      if (message && (message.changes.length > 0 || message.resync!.length > 0)) {
+        this.#cluster?.send('live:presence', message);
+      }
     }, TOUCH_MS);
   }
 
@@ -255,6 +267,17 @@ export class LiveService {
       bp.downSince = row.downSince === null ? null : Date.parse(row.downSince);
       bp.reportedHeadcount = row.reportedHeadcount;
     }
+    // This process's dashboards and consoles hear it from here, as the leader's hear it from the leader.
+    if (full) {
+      const rows = conference.order.map((id) => published.get(id)).filter((r): r is LiveBridgePointRow => !!r);
+      this.#emitter.dashboardSnapshot(
+        conference.id,
+        this.#snapshotOf(conference, rows, changes.totals, conference.publishedAt),
+      );
+    } else {
+      this.#emitter.dashboardChanges(conference.id, changes);
+    }
+    this.#sendOperatorStates(conference, Date.now());
     const waiters = this.#replicaWaiters.get(conference.id);
     this.#replicaWaiters.delete(conference.id);
     for (const wake of waiters ?? []) wake();
@@ -710,9 +733,7 @@ export class LiveService {
     if (waiting && conference.operatorTimer === null && !this.#stopped) {
       conference.operatorTimer = setTimeout(() => {
         conference.operatorTimer = null;
-        if (this.#conferences.get(conference.id) === conference && this.#leading) {
-          this.#sendOperatorStates(conference, Date.now());
-        }
+        if (this.#conferences.get(conference.id) === conference) this.#sendOperatorStates(conference, Date.now());
       }, OPERATOR_STATE_MS);
       conference.operatorTimer.unref();
     }

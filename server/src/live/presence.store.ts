@@ -32,6 +32,12 @@ export interface PresenceStore {
   counts(conferenceId: number): Promise<Map<number, PresenceCount>>;
   /** This process's own connections to one bridge point, at once (no database). */
   localCount(conferenceId: number, bridgePointId: number): PresenceCount;
+  /** A shared store: presence another process stored, for the leader's tally. */
+  applyRemote?(stored: {
+    node: string;
+    changes: { add: boolean; conferenceId: number; bridgePointId: number; kind: 'c' | 'p'; key: string }[];
+    resync?: number[];
+  }): void;
   /** Keys of the participants online now (to stamp their last-seen time when a conference ends). */
   participantsOnline(conferenceId: number): Promise<{ bridgePointId: number; participantKey: string }[]>;
   /** Forgets a conference (it ended). */
