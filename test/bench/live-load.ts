@@ -20,8 +20,14 @@ export type LoadStart = {
   packets: string[];
   /** Joins in flight at once (from opening the websocket to the namespace's answer). */
   concurrency: number;
-  /** Source address of this process's sockets (any 127.x.y.z), so phases don't share ephemeral ports. */
-  localAddress: string;
+  /**
+   * Source addresses of this process's sockets (any 127.x.y.z), used in turn: phases don't share
+   * ephemeral ports, and no address holds more than a few thousand sockets. Linux picks the port of a
+   * bound socket by scanning half the port range for a free one (`inet_csk_find_open_port`); with
+   * 17,000 sockets on one address that scan ran to the end of a full half on every connect and the
+   * load processes spent most of their time in the kernel.
+   */
+  localAddresses: string[];
   /** Come back after the server drops a joined socket. */
   reconnect: boolean;
 };
@@ -99,7 +105,10 @@ function run(start: LoadStart): Promise<LoadJoined> {
       let state: 'opening' | 'joining' | 'joined' | 'failed' | 'retrying' = 'opening';
       // A retry keeps the first attempt's time: the wait counts in the delays.
       if (attempt === 0 && !rejoin) openedAt[i] = now();
-      const ws = new WebSocket(start.url, { localAddress: start.localAddress, perMessageDeflate: false });
+      const ws = new WebSocket(start.url, {
+        localAddress: start.localAddresses[i % start.localAddresses.length],
+        perMessageDeflate: false,
+      });
       sockets.add(ws);
       const retry = () => {
         state = 'retrying';

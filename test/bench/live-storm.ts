@@ -107,13 +107,16 @@ export type StormOptions = {
   loaders: number;
   /** Joins in flight per load process. */
   concurrency: number;
-  /** Source addresses 127.<subnet>.0.<loader>: runs don't share ephemeral ports. */
+  /** Source addresses 127.<subnet>.<loader>.<n>: runs don't share ephemeral ports. */
   subnet: number;
   /** Sockets the server drops come back (jittered, capped back-off), as real clients do. */
   reconnect?: boolean;
   /** Keep the load processes off the server's CPU (see `pinning`). */
   pin?: boolean;
 };
+
+/** Few enough that finding a free ephemeral port for each stays a probe or two (see `LoadStart`). */
+const SOCKETS_PER_ADDRESS = 2000;
 
 /** Splits `packets` over load processes and runs the storm; the sockets stay open until `close()`. */
 export async function storm(options: StormOptions): Promise<Storm> {
@@ -154,7 +157,10 @@ export async function storm(options: StormOptions): Promise<Storm> {
         url: `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`,
         packets: shares[i]!,
         concurrency: options.concurrency,
-        localAddress: `127.${options.subnet}.0.${i + 1}`,
+        localAddresses: Array.from(
+          { length: Math.max(1, Math.ceil(shares[i]!.length / SOCKETS_PER_ADDRESS)) },
+          (_a, n) => `127.${options.subnet}.${i + 1}.${n + 1}`,
+        ),
         reconnect: options.reconnect ?? false,
       };
       child.send(start);
