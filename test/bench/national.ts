@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { migrate, openOrm } from '@diemcau/server';
 import pg from 'pg';
 import { seedDemo } from '../../server/src/demo/seed.ts';
@@ -22,7 +23,8 @@ const PER_LOADER = 17_000;
 const LOADERS = Math.max(1, Math.ceil((BRIDGE_POINTS + PARTICIPANTS) / PER_LOADER));
 const CONCURRENCY = Number(process.env.BENCH_NATIONAL_CONCURRENCY ?? 40);
 const SETTLE_TIMEOUT_MS = 180_000;
-const RECOVERY_TIMEOUT_MS = 120_000;
+const RECOVERY_TIMEOUT_MS = 300_000;
+const IDLE_SAMPLE_MS = 10_000;
 
 /** The primary and its workers. */
 function serverPids(primaryPid: number): number[] {
@@ -34,6 +36,16 @@ function serverPids(primaryPid: number): number[] {
     return [primaryPid, ...children];
   } catch {
     return [primaryPid];
+  }
+}
+
+/** CPU time (user + system) a process has used, in seconds (`/proc/<pid>/stat`, 100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
 }
 
@@ -114,6 +126,14 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
     );
     log(`presence per process: ${spread.rows.map((r) => r.n).join(', ')}`);
 
+    // What holding the sockets costs with nobody joining: heartbeats (a ping each 20 s per socket),
+    // node heartbeats, the leader's timeline.
+    const pids = serverPids(primary.child.pid!);
+    const cpuBefore = pids.reduce((s, pid) => s + cpuSeconds(pid), 0);
+    await sleep(IDLE_SAMPLE_MS);
+    const idleServerCpuCores = (pids.reduce((s, pid) => s + cpuSeconds(pid), 0) - cpuBefore) / (IDLE_SAMPLE_MS / 1000);
+    log(`idle with ${run.ok} sockets: the server processes use ${round(idleServerCpuCores, 2)} CPU cores`);
+
     // ----- SIGKILL the busiest server process -----
     const victim = spread.rows[0]!;
     const { rows: victimNode } = await client.query<{ id: string }>('select id from live_node where pid = $1', [
@@ -123,7 +143,10 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
     process.kill(victim.pid, 'SIGKILL');
     log(`killed server process ${victim.pid} (${victim.n} connections)`);
     let recoveredAt = 0;
+    let purgedAt = 0;
+    let lastLogAt = killedAt;
     let sawDip = false;
+    let lastStats: ({ dropped: number; rejoined: number } | null)[] = [];
     while (Date.now() - killedAt < RECOVERY_TIMEOUT_MS) {
       await sleep(250);
       const last = dashboard.last;
@@ -138,6 +161,18 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
           return reply;
         }),
       );
+      if (gone && !purgedAt) {
+        purgedAt = Date.now();
+        log(`+${round((purgedAt - killedAt) / 1000, 1)} s: the killed process's presence is purged`);
+      }
+      if (Date.now() - lastLogAt >= 15_000) {
+        lastLogAt = Date.now();
+        const sum = (f: 'dropped' | 'rejoined') => stats.reduce((a, s) => a + (s?.[f] ?? 0), 0);
+        log(
+          `+${round((lastLogAt - killedAt) / 1000)} s: ${sum('rejoined')} of ${sum('dropped')} back; dashboard ${last?.checkIns} participants`,
+        );
+      }
+      if (stats.every((s) => s !== null)) lastStats = stats;
       const back = stats.every((s) => s !== null && s.rejoined >= s.dropped);
       if (process.env.BENCH_NATIONAL_DEBUG && Date.now() - killedAt < 60_000) {
         log(
@@ -173,6 +208,10 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       rssKBPerSocket: round((rssPeakKB - rssBefore) / Math.max(1, run.ok), 1),
       peakProcessRssMB: round(peakPerProcessKB / 1024),
       killedConnections: victim.n,
+      victimPurgedSec: purgedAt ? round((purgedAt - killedAt) / 1000, 1) : null,
+      rejoinedByEnd: lastStats.reduce((a, s) => a + (s?.rejoined ?? 0), 0),
+      droppedByKill: lastStats.reduce((a, s) => a + (s?.dropped ?? 0), 0),
+      idleServerCpuCores: round(idleServerCpuCores, 2),
       totalsDippedAfterKill: sawDip,
       presencePerProcess: spread.rows.map((r) => r.n),
       loadProcesses: LOADERS,
