@@ -1,3 +1,4 @@
+import { LoadStatus } from '../components/load-status.tsx';
 import type { NoticeValue } from '../components/notice.tsx';
 import type { AttendanceFileKind, ConferenceQuery } from '../gql/graphql.ts';
 import { apiOrigin } from '../lib/api.ts';
@@ -6,7 +7,7 @@ import { request } from '../lib/graphql.ts';
 import { formatDuration, language } from '../lib/i18n.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { attendanceFileQuery, attendanceQuery } from './documents.ts';
-import { download, formatWhenVi, LoadStatus, s } from './shared.tsx';
+import { download, formatWhenVi, s } from './shared.tsx';
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString(language.value));
 

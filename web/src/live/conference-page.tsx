@@ -2,6 +2,7 @@ import { type Signal, useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { focusFirstError, focusSoon, TextField } from '../components/field.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import type { ConferenceBridgePointsQuery, ConferenceQuery } from '../gql/graphql.ts';
@@ -28,7 +29,7 @@ import {
   updateBridgePointMutation,
   updateConferenceMutation,
 } from './documents.ts';
-import { Confirm, download, formatWhenVi, LoadStatus, StatusPill, s } from './shared.tsx';
+import { Confirm, download, formatWhenVi, StatusPill, s } from './shared.tsx';
 import './organizer.css';
 
 type Conference = ConferenceQuery['conference'];

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { describedBy, Field, focusFirstError, SelectField, TextField } from '../components/field.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import type { ConferenceStatus, ConferencesQuery } from '../gql/graphql.ts';
@@ -11,7 +12,7 @@ import { useLoad } from '../lib/use-load.ts';
 import { viewer } from '../lib/viewer.ts';
 import { type PickedUnit, UnitPicker } from '../units/unit-picker.tsx';
 import { conferencesQuery, createConferenceMutation } from './documents.ts';
-import { common, formatWhenVi, fromVietnamLocal, LoadStatus, StatusPill, s, toVietnamLocal } from './shared.tsx';
+import { common, formatWhenVi, fromVietnamLocal, StatusPill, s, toVietnamLocal } from './shared.tsx';
 import './organizer.css';
 
 type Node = ConferencesQuery['conferences']['edges'][number]['node'];

@@ -4,29 +4,10 @@ import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { focusSoon } from '../components/field.tsx';
 import { language } from '../lib/i18n.ts';
-import type { Load } from '../lib/use-load.ts';
 import { commonWords, organizerWords, translator } from './strings.ts';
 
 export const s = translator(organizerWords, () => language.value);
 export const common = translator(commonWords, () => language.value);
-
-export function LoadStatus({ state }: { state: Load<unknown> }) {
-  if (state.status === 'loading') {
-    return (
-      <p class="muted" role="status">
-        {s('loading')}
-      </p>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <p class="notice notice--error" role="alert">
-        {s('failed', { message: state.message })}
-      </p>
-    );
-  }
-  return null;
-}
 
 export function StatusPill({ status }: { status: 'SCHEDULED' | 'LIVE' | 'ENDED' }) {
   return (

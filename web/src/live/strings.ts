@@ -647,7 +647,6 @@ export const organizerWords: Dictionary<{
   print: string;
   sheetLoading: string;
   sheetHow: string;
-  loading: string;
   failed: string;
 }> = {
   vi: {
@@ -781,7 +780,6 @@ export const organizerWords: Dictionary<{
     print: 'In',
     sheetLoading: 'Đang tải {n}/{total}…',
     sheetHow: 'Quét mã QR hoặc mở địa chỉ, nhập mã:',
-    loading: 'Đang tải…',
     failed: 'Không tải được: {message}',
   },
   en: {
@@ -916,7 +914,6 @@ export const organizerWords: Dictionary<{
     print: 'Print',
     sheetLoading: 'Loading {n}/{total}…',
     sheetHow: 'Scan the QR code, or open the address and type the code:',
-    loading: 'Loading…',
     failed: 'Could not load: {message}',
   },
 };

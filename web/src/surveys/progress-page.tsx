@@ -4,6 +4,7 @@ import { useRoute } from 'preact-iso';
 import { Bar } from '../components/bar.tsx';
 import { ConfirmDialog, Dialog } from '../components/dialog.tsx';
 import { describedBy, Field, focusSoon } from '../components/field.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
 import { ProgressTable } from '../components/progress-table.tsx';
 import type { AssignmentState, SurveyAssignmentsQuery } from '../gql/graphql.ts';
@@ -26,7 +27,6 @@ import { pct, s } from './strings.ts';
 import {
   downloadText,
   fromVietnamInput,
-  LoadStatus,
   type OrganizerSurvey,
   SurveyFrame,
   surveyHref,

@@ -3,8 +3,6 @@ import { language } from '../lib/i18n.ts';
 /** The organizer's survey pages in their own words, Vietnamese first, following the app's language switch. */
 const vi = {
   locale: 'vi-VN',
-  loading: 'Đang tải…',
-  loadFailed: 'Không tải được: {message}',
   saving: 'Đang lưu…',
   cancel: 'Huỷ',
   showMore: 'Xem thêm',
@@ -398,8 +396,6 @@ export type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
   locale: 'en-GB',
-  loading: 'Loading…',
-  loadFailed: 'Could not load: {message}',
   saving: 'Saving…',
   cancel: 'Cancel',
   showMore: 'Show more',

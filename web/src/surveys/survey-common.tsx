@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { LoadStatus } from '../components/load-status.tsx';
 import { Page } from '../components/page.tsx';
 import type { OrganizerSurveyQuery, SurveyStatus } from '../gql/graphql.ts';
 import { describeError, localizeServerMessage } from '../lib/errors.ts';
@@ -14,24 +15,6 @@ export type OrganizerSurvey = OrganizerSurveyQuery['survey'];
 /** The survey of the address, and a way to load it again after a change. */
 export function useSurvey(id: string) {
   return useLoad(() => request(organizerSurveyQuery, { id }).then((d) => d.survey), [id]);
-}
-
-export function LoadStatus({ state }: { state: Load<unknown> }) {
-  if (state.status === 'loading') {
-    return (
-      <p class="muted" role="status">
-        {s('loading')}
-      </p>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <p class="notice notice--error" role="alert">
-        {s('loadFailed', { message: state.message })}
-      </p>
-    );
-  }
-  return null;
 }
 
 export function StatusBadge({ status }: { status: SurveyStatus }) {

@@ -3,6 +3,7 @@ import { useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Bar } from '../components/bar.tsx';
 import { Field } from '../components/field.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 import { Page } from '../components/page.tsx';
 import type { OrganizerSurveysQuery, SurveyStatus } from '../gql/graphql.ts';
 import { request } from '../lib/graphql.ts';
@@ -12,7 +13,7 @@ import { viewer } from '../lib/viewer.ts';
 import { type PickedUnit, UnitPicker } from '../units/unit-picker.tsx';
 import { createSurveyMutation, importSurveyMutation, organizerSurveysQuery } from './documents.ts';
 import { pct, s } from './strings.ts';
-import { errorMessages, LoadStatus, StatusBadge, surveyHref } from './survey-common.tsx';
+import { errorMessages, StatusBadge, surveyHref } from './survey-common.tsx';
 import { fieldsOf, SurveyForm } from './survey-form.tsx';
 
 type Row = OrganizerSurveysQuery['surveys']['edges'][number]['node'];
