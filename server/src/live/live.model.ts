@@ -11,6 +11,7 @@ import type {
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { query, queryOne, sql } from '../db/sql.ts';
 import { pathIds } from '../units/unit.repository.ts';
+import type { StoredPresence } from './presence.store.ts';
 
 /** What the counter keeps per bridge point (besides who is connected, which is the presence store's). */
 export type LiveBridgePoint = {
@@ -222,11 +223,7 @@ export interface LiveEmitter {
  */
 export type LiveClusterMessages = {
   /** Presence stored there: the leader's tally takes the changes and counts again. */
-  'live:presence': {
-    node: string;
-    changes: { add: boolean; conferenceId: number; bridgePointId: number; kind: 'c' | 'p'; key: string }[];
-    resync?: number[];
-  };
+  'live:presence': StoredPresence;
   'live:headcount': { conferenceId: number; bridgePointId: number; headcount: number; at: string };
   /** The conference or its bridge points changed in the database. */
   'live:reload': { conferenceId: number };

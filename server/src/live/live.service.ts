@@ -16,7 +16,6 @@ import {
   type ClusterChannel,
   type ConferenceRow,
   type LiveBridgePoint,
-  type LiveClusterMessages,
   type LiveConference,
   type LiveEmitter,
   loadBridgePointRows,
@@ -28,7 +27,7 @@ import {
   toLiveBridgePoint,
 } from './live.model.ts';
 import { LiveRecorder } from './live.recorder.ts';
-import type { PresenceCount, PresenceStore } from './presence.store.ts';
+import type { PresenceCount, PresenceStore, StoredPresence } from './presence.store.ts';
 
 /** How long a process without the published state waits for the leader's before computing its own. */
 const REPLICA_WAIT_MS = 3000;
@@ -73,7 +72,7 @@ export class LiveService {
   #leading: boolean;
   #cluster: ClusterChannel | null = null;
   readonly #replicaWaiters = new Map<number, (() => void)[]>();
-  #outgoing: LiveClusterMessages['live:presence'] | null = null;
+  #outgoing: StoredPresence | null = null;
   #touchTimer: NodeJS.Timeout | null = null;
   #takingOver: Promise<void> | null = null;
 
@@ -100,8 +99,7 @@ export class LiveService {
     channel.on('live:presence', (stored) => {
       if (!this.#leading) return;
       this.store.applyRemote?.(stored);
-      const ids = new Set([...stored.changes.map((c) => c.conferenceId), ...(stored.resync ?? [])]);
-      for (const id of ids) void this.#loadedForLeader(id).then((c) => c && this.markDirty(c));
+      for (const id of conferencesOf(stored)) void this.#loadedForLeader(id).then((c) => c && this.markDirty(c));
     });
     channel.on('live:headcount', ({ conferenceId, bridgePointId, headcount, at }) => {
       const conference = this.#conferences.get(conferenceId);
@@ -148,10 +146,9 @@ export class LiveService {
    * Presence reached the shared store: the leader counts again (its store tallied its own changes);
    * another process tells the leader what it stored, in one message at most every TOUCH_MS.
    */
-  presenceStored(stored: LiveClusterMessages['live:presence']): void {
+  presenceStored(stored: StoredPresence): void {
     if (this.#leading) {
-      const ids = new Set([...stored.changes.map((c) => c.conferenceId), ...(stored.resync ?? [])]);
-      for (const id of ids) {
+      for (const id of conferencesOf(stored)) {
         const conference = this.#conferences.get(id);
         if (conference) this.markDirty(conference);
       }
@@ -928,10 +925,7 @@ export class LiveService {
     }
     await this.store.clear(conference.id);
     this.#emitter.statusChanged(statusEvent(conference));
-    if (conference.timer) clearTimeout(conference.timer);
-    conference.timer = null;
-    if (conference.operatorTimer) clearTimeout(conference.operatorTimer);
-    conference.operatorTimer = null;
+    this.#clearTimers(conference);
     while (conference.publishing) await conference.publishing;
     await this.#publish(conference);
     this.#emitter.disconnectConference(conference.id);
@@ -1074,6 +1068,11 @@ function sameRow(a: LiveBridgePointRow, b: LiveBridgePointRow): boolean {
     a.displayName === b.displayName &&
     a.host === b.host
   );
+}
+
+/** The conferences a presence report touches. */
+function conferencesOf(stored: StoredPresence): Set<number> {
+  return new Set([...stored.changes.map((c) => c.conferenceId), ...(stored.resync ?? [])]);
 }
 
 function sameOperatorState(a: OperatorState, b: OperatorState): boolean {

@@ -1,17 +1,15 @@
 import type { Logger } from 'pino';
 import type { ClusterNode } from './cluster.ts';
-import { InMemoryPresenceStore, type PresenceCount, type PresenceStore } from './presence.store.ts';
+import {
+  InMemoryPresenceStore,
+  type PresenceChange,
+  type PresenceCount,
+  type PresenceStore,
+  type StoredPresence,
+} from './presence.store.ts';
 
-type Kind = 'c' | 'p';
-type Change = { add: boolean; conferenceId: number; bridgePointId: number; kind: Kind; key: string };
-
-/** What one process stored, for the leader's tally: the changes, or (after a resync) the conferences to count again. */
-export type StoredPresence = {
-  node: string;
-  changes: Change[];
-  /** The process replaced all its rows: the leader reads these conferences from the table again. */
-  resync?: number[];
-};
+type Change = PresenceChange;
+type Kind = Change['kind'];
 
 /**
  * The leader's running count of one conference, kept from the changes every process reports (and

@@ -33,11 +33,7 @@ export interface PresenceStore {
   /** This process's own connections to one bridge point, at once (no database). */
   localCount(conferenceId: number, bridgePointId: number): PresenceCount;
   /** A shared store: presence another process stored, for the leader's tally. */
-  applyRemote?(stored: {
-    node: string;
-    changes: { add: boolean; conferenceId: number; bridgePointId: number; kind: 'c' | 'p'; key: string }[];
-    resync?: number[];
-  }): void;
+  applyRemote?(stored: StoredPresence): void;
   /** Keys of the participants online now (to stamp their last-seen time when a conference ends). */
   participantsOnline(conferenceId: number): Promise<{ bridgePointId: number; participantKey: string }[]>;
   /** Forgets a conference (it ended). */
@@ -167,3 +163,19 @@ export class InMemoryPresenceStore implements PresenceStore {
     }
   }
 }
+/** One presence key added or removed by a process ('c' a console socket, 'p' a participant key). */
+export type PresenceChange = {
+  add: boolean;
+  conferenceId: number;
+  bridgePointId: number;
+  kind: 'c' | 'p';
+  key: string;
+};
+
+/** What one process stored, for the leader's tally: the changes, or (after a resync) the conferences to count again. */
+export type StoredPresence = {
+  node: string;
+  changes: PresenceChange[];
+  /** The process replaced all its rows: the leader reads these conferences from the table again. */
+  resync?: number[];
+};
