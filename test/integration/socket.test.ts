@@ -61,3 +61,56 @@ describe('Socket.IO on the same HTTP server', () => {
     socket.disconnect();
   });
 });
+
+/** Opens an engine.io session the way a client's first request does (long-polling handshake). */
+async function handshake(url: string): Promise<{ status: number; message: string }> {
+  const res = await fetch(`${url}/socket.io/?EIO=4&transport=polling`);
+  const text = await res.text();
+  if (res.status === 200) return { status: 200, message: text };
+  return { status: res.status, message: (JSON.parse(text) as { message: string }).message };
+}
+
+/** Keeps this process (and so the in-process server's event loop) busy for `ms`. */
+function blockFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // busy on purpose
+  }
+}
+
+describe('shedding new connections in a reconnect storm', () => {
+  it('refuses handshakes above SOCKET_HANDSHAKES_PER_SEC with a retry hint, and takes them again after', async () => {
+    const limited = await startTestServer({ SOCKET_HANDSHAKES_PER_SEC: '3' });
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => handshake(limited.url)));
+      const accepted = answers.filter((a) => a.status === 200);
+      const refused = answers.filter((a) => a.status !== 200);
+      expect(accepted.length).toBe(3);
+      expect(refused.length).toBe(5);
+      for (const r of refused) {
+        expect(r.status).toBe(403);
+        expect(r.message).toMatch(/busy: retry in \d+ ms/);
+      }
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await handshake(limited.url)).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('refuses handshakes while its event loop runs late (SOCKET_MAX_EVENT_LOOP_LAG_MS), and takes them once it has caught up', async () => {
+    const gauged = await startTestServer({ SOCKET_MAX_EVENT_LOOP_LAG_MS: '150' });
+    try {
+      expect((await handshake(gauged.url)).status).toBe(200);
+      blockFor(500);
+      const during = await handshake(gauged.url);
+      expect(during.status).toBe(403);
+      expect(during.message).toMatch(/busy: retry in \d+ ms/);
+      // The late sample ages out after a second of running on time.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await handshake(gauged.url)).status).toBe(200);
+    } finally {
+      await gauged.stop();
+    }
+  });
+});

@@ -114,6 +114,12 @@ const envSchema = z
      */
     SOCKET_HANDSHAKES_PER_SEC: z.coerce.number().int().min(1).default(1500),
     /**
+     * New Socket.IO connections are also refused while this process's event loop has run late by more
+     * than this many milliseconds in the last second (too busy to finish the handshakes it already
+     * took, which clients would abandon after 20 s and start again); `0` turns it off.
+     */
+    SOCKET_MAX_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+    /**
      * `true`: this process is one of several sharing `DATABASE_URL` behind a load balancer. Live presence
      * and Socket.IO broadcasts then go through PostgreSQL, so every process shows the same exact count.
      */
@@ -164,7 +170,7 @@ export type Config = {
   signInMaxFailures: number;
   signInMaxPerIp: number;
   live: { graceMs: number; sampleMs: number; publishMs: number };
-  socket: { pingIntervalMs: number; pingTimeoutMs: number; handshakesPerSec: number };
+  socket: { pingIntervalMs: number; pingTimeoutMs: number; handshakesPerSec: number; maxEventLoopLagMs: number };
   /** `enabled`: presence and broadcasts shared through PostgreSQL with the other processes. */
   cluster: { enabled: boolean; nodes: number; nodeName: string; heartbeatMs: number; expiryMs: number };
   /** `undefined`: resolved at start-up (see `secret.ts`). */
@@ -216,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
         pingIntervalMs: e.SOCKET_PING_INTERVAL_MS,
         pingTimeoutMs: e.SOCKET_PING_TIMEOUT_MS,
         handshakesPerSec: e.SOCKET_HANDSHAKES_PER_SEC,
+        maxEventLoopLagMs: e.SOCKET_MAX_EVENT_LOOP_LAG_MS,
       },
       cluster: {
         enabled: e.CLUSTER,

@@ -8,6 +8,9 @@ import { serverVersion } from '../version.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** What closing a Socket.IO server must stop besides it (its event-loop gauge). */
+const stoppers = new WeakMap<IoServer, () => void>();
+
 const pingPayload = z.object({ sentAt: z.number().finite() });
 
 /** Socket.IO on the same HTTP server as the API; CORS follows `PUBLIC_ORIGINS`. */
@@ -19,12 +22,21 @@ export function attachSocketServer(
 ): IoServer {
   const accepting = options.accepting ?? (() => true);
   const bucket = handshakeBucket(config.socket.handshakesPerSec);
+  const lag = eventLoopLag(config.socket.maxEventLoopLagMs);
   const io: IoServer = new Server(httpServer, {
     // Refusals happen at the transport: clients retry with their jittered back-off (a refusal in a
-    // namespace middleware would stop socket.io-client from retrying at all). While shutting down, and
-    // above the handshake rate (a reconnect storm after a restart), new connections are turned away.
+    // namespace middleware would stop socket.io-client from retrying at all). While shutting down,
+    // above the handshake rate, and while the process is too busy to finish the handshakes it already
+    // took (a reconnect storm after a process died), new connections are turned away.
     allowRequest: (_req, callback) => {
       if (!accepting()) return callback('the server is shutting down: retry shortly', false);
+      const lateMs = lag.recentMs();
+      if (lateMs > config.socket.maxEventLoopLagMs && config.socket.maxEventLoopLagMs > 0) {
+        return callback(
+          `the server is busy: retry in ${Math.ceil(Math.min(5000, Math.max(1000, lateMs * 4)))} ms`,
+          false,
+        );
+      }
       const retryMs = bucket.take();
       if (retryMs > 0) return callback(`the server is busy: retry in ${retryMs} ms`, false);
       callback(null, true);
@@ -39,6 +51,7 @@ export function attachSocketServer(
     connectionStateRecovery: undefined,
   });
   const socketLog = log.child({ component: 'socket' });
+  stoppers.set(io, () => lag.stop());
 
   io.on('connection', (socket) => {
     socket.data.connectedAt = Date.now();
@@ -80,12 +93,47 @@ export function handshakeBucket(perSec: number, now: () => number = Date.now) {
   };
 }
 
+const LAG_SAMPLE_MS = 100;
+const LAG_WINDOW_MS = 1000;
+
+/**
+ * How late this process's event loop has run: a timer every 100 ms notes how much later than asked
+ * it fired; `recentMs()` is the worst of the last second. A process starved of CPU or blocked shows
+ * it at once (the timer is the first thing to run after the block). `maxMs` 0: nothing is measured.
+ */
+export function eventLoopLag(maxMs: number) {
+  const samples: { at: number; lateMs: number }[] = [];
+  let expected = performance.now() + LAG_SAMPLE_MS;
+  const timer =
+    maxMs > 0
+      ? setInterval(() => {
+          const now = performance.now();
+          samples.push({ at: now, lateMs: Math.max(0, now - expected) });
+          expected = now + LAG_SAMPLE_MS;
+          while (samples.length > 0 && samples[0]!.at < now - LAG_WINDOW_MS) samples.shift();
+        }, LAG_SAMPLE_MS)
+      : null;
+  timer?.unref();
+  return {
+    recentMs(): number {
+      let worst = 0;
+      const since = performance.now() - LAG_WINDOW_MS;
+      for (const sample of samples) if (sample.at >= since && sample.lateMs > worst) worst = sample.lateMs;
+      return worst;
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
 /**
  * Disconnects every client and the engine, leaving the HTTP server to its owner. Clients of the live
  * namespaces see a transport close and come back by themselves (with jittered back-off) once a server
  * listens again; the default namespace is told the server disconnected them.
  */
 export function closeSocketServer(io: IoServer): void {
+  stoppers.get(io)?.();
   io.disconnectSockets(true);
   io.engine.close();
 }
