@@ -101,6 +101,9 @@ function run(start: LoadStart): Promise<LoadJoined> {
     };
     const open = (i: number, attempt = 0, rejoin = false) => {
       const packet = start.packets[i]!;
+      // A first join gives up after 20 tries (a failed join, counted); a client coming back after its
+      // server died keeps trying, as socket.io-client does (reconnectionAttempts: Infinity).
+      const mayRetry = rejoin || attempt < 20;
       const prefix = packet.slice(2, packet.indexOf(',') + 1); // "/participant,"
       let state: 'opening' | 'joining' | 'joined' | 'failed' | 'retrying' = 'opening';
       // A retry keeps the first attempt's time: the wait counts in the delays.
@@ -119,13 +122,13 @@ function run(start: LoadStart): Promise<LoadJoined> {
       };
       // As socket.io-client's `timeout` (20 s): an attempt that gets no answer is abandoned and retried.
       const deadline = setTimeout(() => {
-        if ((state === 'opening' || state === 'joining') && attempt < 20) retry();
+        if ((state === 'opening' || state === 'joining') && mayRetry) retry();
       }, 20_000);
       ws.once('close', () => clearTimeout(deadline));
       ws.on('unexpected-response', (_req, res) => {
         // Refused at the handshake (busy, or restarting): as socket.io-client, try again later.
         res.resume();
-        if (state === 'opening' && attempt < 20) retry();
+        if (state === 'opening' && mayRetry) retry();
         else if (state === 'opening') {
           state = 'failed';
           rejoin ? undefined : fail(i, `HTTP ${res.statusCode}`);
@@ -154,7 +157,7 @@ function run(start: LoadStart): Promise<LoadJoined> {
             ackAt[i] = now();
             ok[i] = true;
             finish();
-          } else if (text.startsWith(`44${prefix}`) && text.includes('UNAVAILABLE') && attempt < 20) {
+          } else if (text.startsWith(`44${prefix}`) && text.includes('UNAVAILABLE') && mayRetry) {
             // The server is restarting or its database is away: the client tries again.
             retry();
           } else if (text.startsWith(`44${prefix}`)) {
@@ -166,7 +169,7 @@ function run(start: LoadStart): Promise<LoadJoined> {
         // Events of a joined socket (`42/…`) are read and dropped, as a page that only shows them.
       });
       ws.on('error', (error: Error) => {
-        if (state === 'opening' && rejoin && attempt < 20) {
+        if (state === 'opening' && rejoin) {
           retry();
         } else if (state === 'opening' || state === 'joining') {
           state = 'failed';
@@ -176,7 +179,7 @@ function run(start: LoadStart): Promise<LoadJoined> {
       ws.on('close', () => {
         sockets.delete(ws);
         if (state === 'opening' || state === 'joining') {
-          if (rejoin && attempt < 20) {
+          if (rejoin) {
             retry();
             return;
           }

@@ -120,6 +120,11 @@ const envSchema = z
      */
     SOCKET_MAX_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(200),
     /**
+     * … but even then this many a second are let through, so that a process kept busy by the storm
+     * itself (every refused client knocking again) still brings its clients back.
+     */
+    SOCKET_BUSY_HANDSHAKES_PER_SEC: z.coerce.number().int().min(1).default(20),
+    /**
      * `true`: this process is one of several sharing `DATABASE_URL` behind a load balancer. Live presence
      * and Socket.IO broadcasts then go through PostgreSQL, so every process shows the same exact count.
      */
@@ -170,7 +175,13 @@ export type Config = {
   signInMaxFailures: number;
   signInMaxPerIp: number;
   live: { graceMs: number; sampleMs: number; publishMs: number };
-  socket: { pingIntervalMs: number; pingTimeoutMs: number; handshakesPerSec: number; maxEventLoopLagMs: number };
+  socket: {
+    pingIntervalMs: number;
+    pingTimeoutMs: number;
+    handshakesPerSec: number;
+    maxEventLoopLagMs: number;
+    busyHandshakesPerSec: number;
+  };
   /** `enabled`: presence and broadcasts shared through PostgreSQL with the other processes. */
   cluster: { enabled: boolean; nodes: number; nodeName: string; heartbeatMs: number; expiryMs: number };
   /** `undefined`: resolved at start-up (see `secret.ts`). */
@@ -223,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
         pingTimeoutMs: e.SOCKET_PING_TIMEOUT_MS,
         handshakesPerSec: e.SOCKET_HANDSHAKES_PER_SEC,
         maxEventLoopLagMs: e.SOCKET_MAX_EVENT_LOOP_LAG_MS,
+        busyHandshakesPerSec: e.SOCKET_BUSY_HANDSHAKES_PER_SEC,
       },
       cluster: {
         enabled: e.CLUSTER,

@@ -23,19 +23,21 @@ export function attachSocketServer(
   const accepting = options.accepting ?? (() => true);
   const bucket = handshakeBucket(config.socket.handshakesPerSec);
   const lag = eventLoopLag(config.socket.maxEventLoopLagMs);
+  const busyBucket = handshakeBucket(config.socket.busyHandshakesPerSec);
   const io: IoServer = new Server(httpServer, {
     // Refusals happen at the transport: clients retry with their jittered back-off (a refusal in a
     // namespace middleware would stop socket.io-client from retrying at all). While shutting down,
-    // above the handshake rate, and while the process is too busy to finish the handshakes it already
-    // took (a reconnect storm after a process died), new connections are turned away.
+    // above the handshake rate, and — but for a trickle — while the process is too busy to finish the
+    // handshakes it already took (a reconnect storm after a process died), new connections are turned
+    // away.
     allowRequest: (_req, callback) => {
       if (!accepting()) return callback('the server is shutting down: retry shortly', false);
-      const lateMs = lag.recentMs();
-      if (lateMs > config.socket.maxEventLoopLagMs && config.socket.maxEventLoopLagMs > 0) {
-        return callback(
-          `the server is busy: retry in ${Math.ceil(Math.min(5000, Math.max(1000, lateMs * 4)))} ms`,
-          false,
-        );
+      // Busy: only a trickle gets through (the storm itself keeps a process busy; it must still end).
+      const busy = config.socket.maxEventLoopLagMs > 0 && lag.recentMs() > config.socket.maxEventLoopLagMs;
+      if (busy) {
+        const waitMs = busyBucket.take();
+        if (waitMs > 0) return callback(`the server is busy: retry in ${Math.max(1000, waitMs)} ms`, false);
+        return callback(null, true);
       }
       const retryMs = bucket.take();
       if (retryMs > 0) return callback(`the server is busy: retry in ${retryMs} ms`, false);
