@@ -50,6 +50,8 @@ export class PostgresPresenceStore implements PresenceStore {
   readonly #loadingTally = new Map<number, Promise<Tally>>();
   /** Changes heard while a tally is being read: applied to it once it is there. */
   readonly #heardWhileLoading = new Map<number, { node: string; change: Change }[]>();
+  /** Processes purged while a tally is being read: their rows in it are dropped once it is there. */
+  readonly #droppedWhileLoading = new Map<number, Set<string>>();
 
   constructor(node: ClusterNode, log: Logger) {
     this.#node = node;
@@ -78,6 +80,8 @@ export class PostgresPresenceStore implements PresenceStore {
   dropNodes(nodeIds: string[]): void {
     if (!this.#leading || nodeIds.length === 0) return;
     const gone = new Set(nodeIds);
+    // A tally being read may hold rows the purge has just deleted: they go once it is there.
+    for (const dropped of this.#droppedWhileLoading.values()) for (const node of gone) dropped.add(node);
     for (const tally of this.#tallies.values()) {
       for (const [k, holders] of tally.keys) {
         let changed = false;
@@ -137,21 +141,29 @@ export class PostgresPresenceStore implements PresenceStore {
 
   async #loadTally(conferenceId: number): Promise<Tally> {
     const heard: { node: string; change: Change }[] = [];
+    const dropped = new Set<string>();
     this.#heardWhileLoading.set(conferenceId, heard);
+    this.#droppedWhileLoading.set(conferenceId, dropped);
     try {
-      return await this.#readTally(conferenceId, heard);
+      return await this.#readTally(conferenceId, heard, dropped);
     } finally {
       this.#heardWhileLoading.delete(conferenceId);
+      this.#droppedWhileLoading.delete(conferenceId);
     }
   }
 
-  async #readTally(conferenceId: number, heard: { node: string; change: Change }[]): Promise<Tally> {
+  async #readTally(
+    conferenceId: number,
+    heard: { node: string; change: Change }[],
+    dropped: Set<string>,
+  ): Promise<Tally> {
     const { rows } = await this.#node.pool.query<{ bp: number; kind: Kind; key: string; node: string }>(
       `select bridge_point_id as bp, kind, key, node_id as node from live_presence where conference_id = $1`,
       [conferenceId],
     );
     const tally: Tally = { keys: new Map(), counts: new Map(), loadedAt: Date.now() };
     for (const row of rows) {
+      if (dropped.has(row.node)) continue;
       const k = `${row.bp}|${row.kind}|${row.key}`;
       const holders = tally.keys.get(k);
       if (holders) holders.add(row.node);
