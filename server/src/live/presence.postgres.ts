@@ -50,8 +50,11 @@ export class PostgresPresenceStore implements PresenceStore {
   readonly #loadingTally = new Map<number, Promise<Tally>>();
   /** Changes heard while a tally is being read: applied to it once it is there. */
   readonly #heardWhileLoading = new Map<number, { node: string; change: Change }[]>();
-  /** Processes purged while a tally is being read: their rows in it are dropped once it is there. */
-  readonly #droppedWhileLoading = new Map<number, Set<string>>();
+  /**
+   * Bumped whenever a conference's rows are replaced under a tally (a resync, a purge, the end): a
+   * tally read meanwhile may hold rows that are gone, and is read again.
+   */
+  readonly #generations = new Map<number, number>();
 
   constructor(node: ClusterNode, log: Logger) {
     this.#node = node;
@@ -72,7 +75,7 @@ export class PostgresPresenceStore implements PresenceStore {
   /** Another process stored these changes (or replaced all its rows). */
   applyRemote(stored: StoredPresence): void {
     if (!this.#leading) return;
-    for (const id of stored.resync ?? []) this.#tallies.delete(id);
+    for (const id of stored.resync ?? []) this.#invalidate(id);
     this.#apply(stored.node, stored.changes);
   }
 
@@ -80,8 +83,8 @@ export class PostgresPresenceStore implements PresenceStore {
   dropNodes(nodeIds: string[]): void {
     if (!this.#leading || nodeIds.length === 0) return;
     const gone = new Set(nodeIds);
-    // A tally being read may hold rows the purge has just deleted: they go once it is there.
-    for (const dropped of this.#droppedWhileLoading.values()) for (const node of gone) dropped.add(node);
+    // A tally being read may hold rows the purge has just deleted: it is read again.
+    for (const id of this.#loadingTally.keys()) this.#bumpGeneration(id);
     for (const tally of this.#tallies.values()) {
       for (const [k, holders] of tally.keys) {
         let changed = false;
@@ -139,31 +142,46 @@ export class PostgresPresenceStore implements PresenceStore {
     return loading;
   }
 
+  #bumpGeneration(conferenceId: number): void {
+    this.#generations.set(conferenceId, (this.#generations.get(conferenceId) ?? 0) + 1);
+  }
+
+  /** The conference's rows were replaced: its tally is read again when next needed. */
+  #invalidate(conferenceId: number): void {
+    this.#tallies.delete(conferenceId);
+    this.#bumpGeneration(conferenceId);
+  }
+
   async #loadTally(conferenceId: number): Promise<Tally> {
-    const heard: { node: string; change: Change }[] = [];
-    const dropped = new Set<string>();
-    this.#heardWhileLoading.set(conferenceId, heard);
-    this.#droppedWhileLoading.set(conferenceId, dropped);
-    try {
-      return await this.#readTally(conferenceId, heard, dropped);
-    } finally {
-      this.#heardWhileLoading.delete(conferenceId);
-      this.#droppedWhileLoading.delete(conferenceId);
+    for (let attempt = 1; ; attempt += 1) {
+      const generation = this.#generations.get(conferenceId) ?? 0;
+      const heard: { node: string; change: Change }[] = [];
+      this.#heardWhileLoading.set(conferenceId, heard);
+      let tally: Tally;
+      try {
+        tally = await this.#readTally(conferenceId);
+      } finally {
+        this.#heardWhileLoading.delete(conferenceId);
+      }
+      // Rows replaced while reading (a resync, a purge): read again, a few times at most.
+      if ((this.#generations.get(conferenceId) ?? 0) !== generation && attempt < 3) continue;
+      // From now on changes apply to it; those heard while reading are applied in order (set
+      // operations: one already in the table changes nothing, one after it brings the tally up to date).
+      if (this.#leading) {
+        this.#tallies.set(conferenceId, tally);
+        for (const { node, change } of heard) this.#apply(node, [change]);
+      }
+      return tally;
     }
   }
 
-  async #readTally(
-    conferenceId: number,
-    heard: { node: string; change: Change }[],
-    dropped: Set<string>,
-  ): Promise<Tally> {
+  async #readTally(conferenceId: number): Promise<Tally> {
     const { rows } = await this.#node.pool.query<{ bp: number; kind: Kind; key: string; node: string }>(
       `select bridge_point_id as bp, kind, key, node_id as node from live_presence where conference_id = $1`,
       [conferenceId],
     );
     const tally: Tally = { keys: new Map(), counts: new Map(), loadedAt: Date.now() };
     for (const row of rows) {
-      if (dropped.has(row.node)) continue;
       const k = `${row.bp}|${row.kind}|${row.key}`;
       const holders = tally.keys.get(k);
       if (holders) holders.add(row.node);
@@ -171,12 +189,6 @@ export class PostgresPresenceStore implements PresenceStore {
         tally.keys.set(k, new Set([row.node]));
         this.#bump(tally, row.bp, row.kind, 1);
       }
-    }
-    // From now on changes apply to it; those heard while reading are applied in order (set operations:
-    // one already in the table changes nothing, one after it brings the tally up to date).
-    if (this.#leading) {
-      this.#tallies.set(conferenceId, tally);
-      for (const { node, change } of heard) this.#apply(node, [change]);
     }
     return tally;
   }
@@ -311,7 +323,7 @@ export class PostgresPresenceStore implements PresenceStore {
       client.release();
     }
     const conferences = [...this.#local.conferenceIds()];
-    if (this.#leading) for (const id of conferences) this.#tallies.delete(id);
+    if (this.#leading) for (const id of conferences) this.#invalidate(id);
     this.#listener({ node: this.#node.id, changes: [], resync: conferences });
   }
 
@@ -350,7 +362,7 @@ export class PostgresPresenceStore implements PresenceStore {
   }
 
   async clear(conferenceId: number): Promise<void> {
-    this.#tallies.delete(conferenceId);
+    this.#invalidate(conferenceId);
     await this.#local.clear(conferenceId);
     for (const [key, change] of this.#queue) if (change.conferenceId === conferenceId) this.#queue.delete(key);
     await this.#node.pool
