@@ -50,9 +50,13 @@ export async function connectLive<S extends Socket>(
   const socket = open<S>(baseUrl, namespace, auth, options);
   options.beforeConnect?.(socket);
   socket.connect();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadline = Date.now() + timeoutMs;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   await new Promise<void>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
+      clearTimeout(retry);
       socket.off('connect', onConnect);
       socket.off('connect_error', onError);
     };
@@ -60,8 +64,15 @@ export async function connectLive<S extends Socket>(
       done();
       resolve();
     };
-    // Only the first connection attempt: later ones (reconnects) are the socket's own business.
-    const onError = (error: Error) => {
+    // A refusal by the server (middleware: `data` is its `{ code, message }`) ends the attempt. A
+    // transport error — the handshake shed while the process is busy (see SOCKET_MAX_EVENT_LOOP_LAG_MS),
+    // a connection reset — is tried again after a short jittered wait until the timeout, as
+    // socket.io-client's own reconnection does on a page.
+    const onError = (error: Error & { data?: unknown }) => {
+      if (error.data === undefined && Date.now() + 1000 < deadline) {
+        if (!options.reconnection) retry = setTimeout(() => socket.connect(), 200 + Math.random() * 300);
+        return;
+      }
       done();
       socket.disconnect();
       reject(error);
@@ -70,7 +81,7 @@ export async function connectLive<S extends Socket>(
       done();
       socket.disconnect();
       reject(new Error(`${namespace} socket did not connect in time`));
-    }, options.timeoutMs ?? 10_000);
+    }, timeoutMs);
     socket.on('connect', onConnect);
     socket.on('connect_error', onError);
   });
