@@ -94,6 +94,8 @@ export type Storm = {
   lastAck: number;
   ok: number;
   failures: number;
+  /** Handshakes the server refused as busy (or that got no answer in time), tried again. */
+  retries: number;
   reasons: string[];
   /** Opening times of the accepted joins, sorted (for join → dashboard delays). */
   openedSorted: () => number[];
@@ -186,6 +188,7 @@ export async function storm(options: StormOptions): Promise<Storm> {
       lastAck,
       ok,
       failures: joined.reduce((s, j) => s + j.failures, 0),
+      retries: joined.reduce((s, j) => s + j.retries, 0),
       reasons: joined.flatMap((j) => j.reasons).slice(0, 5),
       openedSorted: () => joined.flatMap((j) => j.openedAt.filter((_t, k) => j.ok[k])).sort((a, b) => a - b),
       close: closeAll,

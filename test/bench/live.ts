@@ -64,6 +64,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
     LOG_LEVEL: 'info',
     SECRET_KEY: 'bench-secret-bench-secret-bench-secret-0123',
     PUBLIC_URL: 'http://bench.local',
+    SOCKET_MAX_EVENT_LOOP_LAG_MS: process.env.BENCH_LIVE_MAX_LAG_MS,
     // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under the storm.
     NODE_OPTIONS: process.env.BENCH_LIVE_SERVER_NODE_OPTIONS,
   });
@@ -136,7 +137,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
     const app = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 2, pin: true });
     storms.push(app);
     const appSeconds = (app.lastAck - app.firstOpen) / 1000;
-    log(`diemcau: ${app.ok} joined (${app.failures} failed) in ${round(appSeconds, 2)} s`);
+    log(`diemcau: ${app.ok} joined (${app.failures} failed, ${app.retries} refused as busy and tried again) in ${round(appSeconds, 2)} s`);
     if (app.reasons.length > 0) log(`failures: ${app.reasons.join(' | ')}`);
 
     // Wait until the dashboard reflects every accepted join (or give up).
@@ -192,6 +193,7 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
       unreflectedJoins: unreflected,
       socketsAimed: SOCKETS,
       failedJoins: app.failures,
+      busyRetries: app.retries,
       baselineSockets: floor.ok,
       baselineFailedJoins: floor.failures,
       droppedWhileOpen: dropped,

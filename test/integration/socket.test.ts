@@ -70,6 +70,19 @@ async function handshake(url: string): Promise<{ status: number; message: string
   return { status: res.status, message: (JSON.parse(text) as { message: string }).message };
 }
 
+/** Sends a namespace connect packet on a long-polling session opened by `handshake`; the answer. */
+async function pollingJoin(url: string, openPacket: string, packet: string): Promise<string> {
+  const { sid } = JSON.parse(openPacket.slice(1)) as { sid: string };
+  const posted = await fetch(`${url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: packet });
+  expect(posted.status).toBe(200);
+  return (await fetch(`${url}/socket.io/?EIO=4&transport=polling&sid=${sid}`)).text();
+}
+
+/** Joins the default namespace on a long-polling session opened by `handshake`. */
+async function joinDefault(url: string, openPacket: string): Promise<void> {
+  expect(await pollingJoin(url, openPacket, '40')).toMatch(/^40\{"sid"/);
+}
+
 /** Keeps this process (and so the in-process server's event loop) busy for `ms`. */
 function blockFor(ms: number): void {
   const until = performance.now() + ms;
@@ -98,22 +111,58 @@ describe('shedding new connections in a reconnect storm', () => {
     }
   });
 
-  it('lets only a trickle of handshakes through while its event loop runs late (SOCKET_MAX_EVENT_LOOP_LAG_MS), and all once it has caught up', async () => {
-    const gauged = await startTestServer({ SOCKET_MAX_EVENT_LOOP_LAG_MS: '150', SOCKET_BUSY_HANDSHAKES_PER_SEC: '1' });
+  it('refuses handshakes above SOCKET_MAX_JOINING in progress, and takes one again once another has joined', async () => {
+    const capped = await startTestServer({ SOCKET_MAX_JOINING: '2' });
     try {
-      expect((await handshake(gauged.url)).status).toBe(200);
+      const first = await handshake(capped.url);
+      const second = await handshake(capped.url);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const third = await handshake(capped.url);
+      expect(third.status).toBe(403);
+      expect(third.message).toMatch(/busy: retry in \d+ ms/);
+      // The first joins the default namespace: no longer in progress.
+      await joinDefault(capped.url, first.message);
+      expect((await handshake(capped.url)).status).toBe(200);
+      expect((await handshake(capped.url)).status).toBe(403);
+    } finally {
+      await capped.stop();
+    }
+  });
+
+  it('no longer counts a handshake in progress once a namespace has refused its join', async () => {
+    const capped = await startTestServer({ SOCKET_MAX_JOINING: '1' });
+    try {
+      const opened = await handshake(capped.url);
+      expect(opened.status).toBe(200);
+      expect((await handshake(capped.url)).status).toBe(403);
+      // The session asks to join /participant without a check-in code: refused, the session stays.
+      const answer = await pollingJoin(capped.url, opened.message, '40/participant,{}');
+      expect(answer).toMatch(/^44\/participant,.*BAD_INPUT/);
+      expect((await handshake(capped.url)).status).toBe(200);
+    } finally {
+      await capped.stop();
+    }
+  });
+
+  it('takes fewer handshakes in progress while its event loop runs late (SOCKET_BUSY_MAX_JOINING), and all once it has caught up', async () => {
+    const gauged = await startTestServer({ SOCKET_MAX_EVENT_LOOP_LAG_MS: '150', SOCKET_BUSY_MAX_JOINING: '1' });
+    try {
+      const before = await handshake(gauged.url);
+      expect(before.status).toBe(200);
       blockFor(500);
-      // One gets through (the trickle of SOCKET_BUSY_HANDSHAKES_PER_SEC), the others are told to wait.
+      // One handshake is in progress already: busy, nothing more is taken, each told to wait.
       const during = await Promise.all([handshake(gauged.url), handshake(gauged.url), handshake(gauged.url)]);
-      expect(during.filter((a) => a.status === 200).length).toBe(1);
-      const refused = during.filter((a) => a.status !== 200);
-      expect(refused.length).toBe(2);
-      for (const r of refused) {
+      for (const r of during) {
         expect(r.status).toBe(403);
         expect(r.message).toMatch(/busy: retry in \d+ ms/);
       }
-      // The late sample ages out after a second of running on time.
+      // Once it has joined, one more is taken — still only one at a time.
+      await joinDefault(gauged.url, before.message);
+      const next = await Promise.all([handshake(gauged.url), handshake(gauged.url)]);
+      expect(next.map((a) => a.status).sort()).toEqual([200, 403]);
+      // The late sample ages out after a second of running on time: the usual cap again.
       await new Promise((r) => setTimeout(r, 1500));
+      expect((await handshake(gauged.url)).status).toBe(200);
       expect((await handshake(gauged.url)).status).toBe(200);
     } finally {
       await gauged.stop();

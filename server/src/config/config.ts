@@ -120,10 +120,16 @@ const envSchema = z
      */
     SOCKET_MAX_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(200),
     /**
-     * … but even then this many a second are let through, so that a process kept busy by the storm
-     * itself (every refused client knocking again) still brings its clients back.
+     * Handshakes in progress at once (a connection taken whose namespace join has not finished);
+     * more are refused with a retry hint, so a storm queues at the clients, not in this process.
      */
-    SOCKET_BUSY_HANDSHAKES_PER_SEC: z.coerce.number().int().min(1).default(20),
+    SOCKET_MAX_JOINING: z.coerce.number().int().min(1).default(200),
+    /**
+     * … and only this many while the event loop runs late: admission then goes at the pace the
+     * process finishes joins (never stops, so a process kept busy by the storm itself still brings
+     * its clients back, and never more than it can take).
+     */
+    SOCKET_BUSY_MAX_JOINING: z.coerce.number().int().min(1).default(20),
     /**
      * `true`: this process is one of several sharing `DATABASE_URL` behind a load balancer. Live presence
      * and Socket.IO broadcasts then go through PostgreSQL, so every process shows the same exact count.
@@ -180,7 +186,8 @@ export type Config = {
     pingTimeoutMs: number;
     handshakesPerSec: number;
     maxEventLoopLagMs: number;
-    busyHandshakesPerSec: number;
+    maxJoining: number;
+    busyMaxJoining: number;
   };
   /** `enabled`: presence and broadcasts shared through PostgreSQL with the other processes. */
   cluster: { enabled: boolean; nodes: number; nodeName: string; heartbeatMs: number; expiryMs: number };
@@ -234,7 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
         pingTimeoutMs: e.SOCKET_PING_TIMEOUT_MS,
         handshakesPerSec: e.SOCKET_HANDSHAKES_PER_SEC,
         maxEventLoopLagMs: e.SOCKET_MAX_EVENT_LOOP_LAG_MS,
-        busyHandshakesPerSec: e.SOCKET_BUSY_HANDSHAKES_PER_SEC,
+        maxJoining: e.SOCKET_MAX_JOINING,
+        busyMaxJoining: e.SOCKET_BUSY_MAX_JOINING,
       },
       cluster: {
         enabled: e.CLUSTER,

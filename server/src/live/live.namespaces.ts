@@ -25,7 +25,7 @@ import type { Runtime } from '../runtime.ts';
 import { parseToken, verifierMatches } from '../security/tokens.ts';
 import type { LiveConference, LiveEmitter } from './live.model.ts';
 import type { LiveService } from './live.service.ts';
-import type { IoServer } from './socket-server.ts';
+import { handshakeRefused, type IoServer } from './socket-server.ts';
 
 type OperatorData = { conferenceId: number; bridgePointId: number; pending: Promise<unknown> | null };
 type ParticipantData = {
@@ -103,6 +103,7 @@ function guard<S extends Socket>(log: Logger, check: (socket: S) => Promise<void
     check(socket).then(
       () => next(),
       (error: unknown) => {
+        handshakeRefused(socket);
         if (error instanceof HandshakeRefused) {
           next(error);
           return;

@@ -10,6 +10,13 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 
 /** What closing a Socket.IO server must stop besides it (its event-loop gauge). */
 const stoppers = new WeakMap<IoServer, () => void>();
+/** Each server's handshakes in progress (see `SOCKET_MAX_JOINING`). */
+const gauges = new WeakMap<object, ReturnType<typeof joiningGauge>>();
+
+/** A namespace refused this socket's join: its handshake no longer counts as in progress. */
+export function handshakeRefused(socket: { nsp: { server: object }; request: object }): void {
+  gauges.get(socket.nsp.server)?.done(socket.request);
+}
 
 const pingPayload = z.object({ sentAt: z.number().finite() });
 
@@ -23,24 +30,20 @@ export function attachSocketServer(
   const accepting = options.accepting ?? (() => true);
   const bucket = handshakeBucket(config.socket.handshakesPerSec);
   const lag = eventLoopLag(config.socket.maxEventLoopLagMs);
-  const busyBucket = handshakeBucket(config.socket.busyHandshakesPerSec);
+  const joining = joiningGauge(JOINING_TIMEOUT_MS);
   const io: IoServer = new Server(httpServer, {
     // Refusals happen at the transport: clients retry with their jittered back-off (a refusal in a
     // namespace middleware would stop socket.io-client from retrying at all). While shutting down,
-    // above the handshake rate, and — but for a trickle — while the process is too busy to finish the
-    // handshakes it already took (a reconnect storm after a process died), new connections are turned
-    // away.
-    allowRequest: (_req, callback) => {
+    // above the handshake rate and above the handshakes in progress — fewer while the process runs
+    // late (a reconnect storm after a process died) — new connections are turned away.
+    allowRequest: (req, callback) => {
       if (!accepting()) return callback('the server is shutting down: retry shortly', false);
-      // Busy: only a trickle gets through (the storm itself keeps a process busy; it must still end).
       const busy = config.socket.maxEventLoopLagMs > 0 && lag.recentMs() > config.socket.maxEventLoopLagMs;
-      if (busy) {
-        const waitMs = busyBucket.take();
-        if (waitMs > 0) return callback(`the server is busy: retry in ${Math.max(1000, waitMs)} ms`, false);
-        return callback(null, true);
-      }
+      const cap = busy ? config.socket.busyMaxJoining : config.socket.maxJoining;
+      if (joining.size() >= cap) return callback(`the server is busy: retry in ${busy ? 2000 : 1000} ms`, false);
       const retryMs = bucket.take();
       if (retryMs > 0) return callback(`the server is busy: retry in ${retryMs} ms`, false);
+      joining.admit(req);
       callback(null, true);
     },
     path: '/socket.io',
@@ -54,8 +57,10 @@ export function attachSocketServer(
   });
   const socketLog = log.child({ component: 'socket' });
   stoppers.set(io, () => lag.stop());
+  gauges.set(io, joining);
 
   io.on('connection', (socket) => {
+    joining.done(socket.request);
     socket.data.connectedAt = Date.now();
     socket.emit('server:hello', { version: serverVersion, serverTime: new Date().toISOString() });
     socket.on('system:ping', (payload, ack) => {
@@ -68,6 +73,11 @@ export function attachSocketServer(
       ack({ sentAt: parsed.data.sentAt, serverTime: new Date().toISOString() });
     });
   });
+  // A handshake is done once its connection joins a namespace (or closes, or times out).
+  io.engine.on('connection', (conn: { request: object; once(event: 'close', fn: () => void): void }) => {
+    conn.once('close', () => joining.done(conn.request));
+  });
+  io.on('new_namespace', (namespace) => namespace.on('connection', (socket) => joining.done(socket.request)));
   io.engine.on('connection_error', (err: { code: number; message: string }) => {
     socketLog.debug({ code: err.code, message: err.message }, 'socket handshake refused');
   });
@@ -91,6 +101,34 @@ export function handshakeBucket(perSec: number, now: () => number = Date.now) {
         return 0;
       }
       return Math.ceil(((1 - tokens) / perSec) * 1000);
+    },
+  };
+}
+
+/** A handshake taken that has not joined a namespace after this long no longer counts as in progress. */
+const JOINING_TIMEOUT_MS = 10_000;
+
+/**
+ * The handshakes in progress: taken (`admit`) and not yet `done`; one left hanging stops counting
+ * after `timeoutMs`. Keyed by the handshake's HTTP request, which the connection keeps.
+ */
+export function joiningGauge(timeoutMs: number, now: () => number = performance.now.bind(performance)) {
+  const admitted = new Map<object, number>();
+  return {
+    admit(key: object): void {
+      admitted.set(key, now());
+    },
+    done(key: object): void {
+      admitted.delete(key);
+    },
+    size(): number {
+      const oldest = now() - timeoutMs;
+      // Oldest first (a Map keeps insertion order): drop the ones that timed out.
+      for (const [key, at] of admitted) {
+        if (at >= oldest) break;
+        admitted.delete(key);
+      }
+      return admitted.size;
     },
   };
 }
