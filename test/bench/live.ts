@@ -137,7 +137,9 @@ export async function runLiveBench(): Promise<Record<string, unknown>> {
     const app = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 2, pin: true });
     storms.push(app);
     const appSeconds = (app.lastAck - app.firstOpen) / 1000;
-    log(`diemcau: ${app.ok} joined (${app.failures} failed, ${app.retries} refused as busy and tried again) in ${round(appSeconds, 2)} s`);
+    log(
+      `diemcau: ${app.ok} joined (${app.failures} failed, ${app.retries} refused as busy and tried again) in ${round(appSeconds, 2)} s`,
+    );
     if (app.reasons.length > 0) log(`failures: ${app.reasons.join(' | ')}`);
 
     // Wait until the dashboard reflects every accepted join (or give up).
