@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import { acceptFromBalancer } from './cluster/balancer.ts';
 import type { WorkerMessage } from './cluster/primary.ts';
 import { formatConfigProblems, loadConfig } from './config/config.ts';
+import { admitting } from './live/socket-server.ts';
 import { createLogger } from './logger.ts';
 import { StartupError, startServer } from './server.ts';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
         demo: !worker && process.argv.includes('--demo'),
         listen: !worker,
       });
-      if (worker) acceptFromBalancer(server.app.server, server.io.engine);
+      if (worker) acceptFromBalancer(server.app.server, server.io.engine, () => admitting(server.io));
       running = server;
     }
   } catch (error) {

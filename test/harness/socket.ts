@@ -1,5 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@diemcau/schema';
 import { io, type Socket } from 'socket.io-client';
+import { expect } from 'vitest';
 
 export type TypedClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -51,4 +52,26 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
       resolve(payload);
     }) as never);
   });
+}
+
+/** Opens an engine.io session the way a client's first request does (long-polling handshake). */
+export async function handshake(url: string): Promise<{ status: number; message: string }> {
+  const res = await fetch(`${url}/socket.io/?EIO=4&transport=polling`);
+  const text = await res.text();
+  if (res.status === 200) return { status: 200, message: text };
+  // The server's refusal is `{ code, message }`; the built-in balancer's 503 has no body.
+  return { status: res.status, message: text ? (JSON.parse(text) as { message: string }).message : '' };
+}
+
+/** Sends a namespace connect packet on a long-polling session opened by `handshake`; the answer. */
+export async function pollingJoin(url: string, openPacket: string, packet: string): Promise<string> {
+  const { sid } = JSON.parse(openPacket.slice(1)) as { sid: string };
+  const posted = await fetch(`${url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: packet });
+  expect(posted.status).toBe(200);
+  return (await fetch(`${url}/socket.io/?EIO=4&transport=polling&sid=${sid}`)).text();
+}
+
+/** Joins the default namespace on a long-polling session opened by `handshake`. */
+export async function joinDefault(url: string, openPacket: string): Promise<void> {
+  expect(await pollingJoin(url, openPacket, '40')).toMatch(/^40\{"sid"/);
 }

@@ -15,6 +15,7 @@ import {
   tokenOf,
 } from '../harness/live.ts';
 import { type ServerProcess, spawnServer } from '../harness/process.ts';
+import { handshake, joinDefault } from '../harness/socket.ts';
 
 /**
  * `CLUSTER_NODES=3 pnpm start`: one address, three server processes behind the built-in balancer.
@@ -158,4 +159,47 @@ describe('the built-in balancer', () => {
     polling.disconnect();
     for (const s of [...consoles, ...participants]) s.disconnect();
   }, 120_000);
+});
+
+describe('the built-in balancer in a reconnect storm', () => {
+  let stormDatabase: TestDatabase;
+  let stormPrimary: ServerProcess;
+  let stormUrl: string;
+
+  beforeAll(async () => {
+    stormDatabase = await createTestDatabase();
+    stormPrimary = spawnServer({
+      DATABASE_URL: stormDatabase.url,
+      CLUSTER_NODES: '2',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SECRET_KEY: 'balancer-storm-secret-key-0123456789-abcdef',
+      SOCKET_MAX_JOINING: '1',
+      LOG_LEVEL: 'info',
+    });
+    stormUrl = await stormPrimary.listening;
+  }, 120_000);
+
+  afterAll(async () => {
+    stormPrimary?.child.kill('SIGTERM');
+    await stormPrimary?.exited;
+    await stormDatabase?.drop();
+  }, 60_000);
+
+  it('refuses new Socket.IO connections itself while every worker is full, serves other requests, and takes them again once one joins', async () => {
+    // One handshake in progress on each worker (SOCKET_MAX_JOINING 1): both are full.
+    const opened: string[] = [];
+    for (let attempt = 0; opened.length < 2 && attempt < 10; attempt += 1) {
+      const answer = await handshake(stormUrl);
+      if (answer.status === 200) opened.push(answer.message);
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(opened).toHaveLength(2);
+    // Once the workers have told it, the primary answers 503 itself (a worker's refusal is a 403).
+    await eventually(async () => expect((await handshake(stormUrl)).status).toBe(503), 5000);
+    expect((await fetch(`${stormUrl}/healthz`)).status).toBe(200);
+    // One joins its namespace: that worker takes a new connection again.
+    await joinDefault(stormUrl, opened[0]!);
+    await eventually(async () => expect((await handshake(stormUrl)).status).toBe(200), 5000);
+  });
 });

@@ -1,7 +1,7 @@
 import { serverVersion } from '@diemcau/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../harness/server.ts';
-import { connectSocket, nextEvent } from '../harness/socket.ts';
+import { connectSocket, handshake, joinDefault, nextEvent, pollingJoin } from '../harness/socket.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -61,27 +61,6 @@ describe('Socket.IO on the same HTTP server', () => {
     socket.disconnect();
   });
 });
-
-/** Opens an engine.io session the way a client's first request does (long-polling handshake). */
-async function handshake(url: string): Promise<{ status: number; message: string }> {
-  const res = await fetch(`${url}/socket.io/?EIO=4&transport=polling`);
-  const text = await res.text();
-  if (res.status === 200) return { status: 200, message: text };
-  return { status: res.status, message: (JSON.parse(text) as { message: string }).message };
-}
-
-/** Sends a namespace connect packet on a long-polling session opened by `handshake`; the answer. */
-async function pollingJoin(url: string, openPacket: string, packet: string): Promise<string> {
-  const { sid } = JSON.parse(openPacket.slice(1)) as { sid: string };
-  const posted = await fetch(`${url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: packet });
-  expect(posted.status).toBe(200);
-  return (await fetch(`${url}/socket.io/?EIO=4&transport=polling&sid=${sid}`)).text();
-}
-
-/** Joins the default namespace on a long-polling session opened by `handshake`. */
-async function joinDefault(url: string, openPacket: string): Promise<void> {
-  expect(await pollingJoin(url, openPacket, '40')).toMatch(/^40\{"sid"/);
-}
 
 /** Keeps this process (and so the in-process server's event loop) busy for `ms`. */
 function blockFor(ms: number): void {

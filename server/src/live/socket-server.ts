@@ -12,6 +12,13 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 const stoppers = new WeakMap<IoServer, () => void>();
 /** Each server's handshakes in progress (see `SOCKET_MAX_JOINING`). */
 const gauges = new WeakMap<object, ReturnType<typeof joiningGauge>>();
+/** Each server's answer to "would a new connection be taken now?" (capacity only, not the rate). */
+const admissions = new WeakMap<object, () => boolean>();
+
+/** Whether this Socket.IO server takes a new connection now (told to the built-in balancer). */
+export function admitting(io: IoServer): boolean {
+  return admissions.get(io)?.() ?? true;
+}
 
 /** A namespace refused this socket's join: its handshake no longer counts as in progress. */
 export function handshakeRefused(socket: { nsp: { server: object }; request: object }): void {
@@ -31,6 +38,7 @@ export function attachSocketServer(
   const bucket = handshakeBucket(config.socket.handshakesPerSec);
   const lag = eventLoopLag(config.socket.maxEventLoopLagMs);
   const joining = joiningGauge(JOINING_TIMEOUT_MS);
+  const isBusy = () => config.socket.maxEventLoopLagMs > 0 && lag.recentMs() > config.socket.maxEventLoopLagMs;
   const io: IoServer = new Server(httpServer, {
     // Refusals happen at the transport: clients retry with their jittered back-off (a refusal in a
     // namespace middleware would stop socket.io-client from retrying at all). While shutting down,
@@ -38,9 +46,10 @@ export function attachSocketServer(
     // late (a reconnect storm after a process died) — new connections are turned away.
     allowRequest: (req, callback) => {
       if (!accepting()) return callback('the server is shutting down: retry shortly', false);
-      const busy = config.socket.maxEventLoopLagMs > 0 && lag.recentMs() > config.socket.maxEventLoopLagMs;
-      const cap = busy ? config.socket.busyMaxJoining : config.socket.maxJoining;
-      if (joining.size() >= cap) return callback(`the server is busy: retry in ${busy ? 2000 : 1000} ms`, false);
+      const busy = isBusy();
+      if (joining.size() >= (busy ? config.socket.busyMaxJoining : config.socket.maxJoining)) {
+        return callback(`the server is busy: retry in ${busy ? 2000 : 1000} ms`, false);
+      }
       const retryMs = bucket.take();
       if (retryMs > 0) return callback(`the server is busy: retry in ${retryMs} ms`, false);
       joining.admit(req);
@@ -58,6 +67,10 @@ export function attachSocketServer(
   const socketLog = log.child({ component: 'socket' });
   stoppers.set(io, () => lag.stop());
   gauges.set(io, joining);
+  admissions.set(
+    io,
+    () => accepting() && joining.size() < (isBusy() ? config.socket.busyMaxJoining : config.socket.maxJoining),
+  );
 
   io.on('connection', (socket) => {
     joining.done(socket.request);
