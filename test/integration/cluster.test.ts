@@ -31,8 +31,9 @@ import { type ServerProcess, spawnServer } from '../harness/process.ts';
  * dashboards on all of them. The count is one and exact on every process (a participant on two
  * processes counts once, a bridge point with consoles on two processes too); a process killed with
  * SIGKILL stops counting within 15 s while its clients come back through the others (even when it
- * was the leader); a PostgreSQL restart leaves the processes running, degraded, and the counts
- * converge once it is back.
+ * was the leader) — with a heartbeat expiry of 60 s, so by its released liveness lock; a PostgreSQL
+ * restart leaves the processes running, degraded, and the counts converge once it is back (no live
+ * process is taken for dead when every connection dropped at once).
  *
  * This file runs its own embedded PostgreSQL, so that restarting it disturbs no other test.
  */
@@ -59,6 +60,9 @@ const serverEnv = () => ({
   LIVE_SAMPLE_MS: '1000',
   SOCKET_PING_INTERVAL_MS: '2000',
   SOCKET_PING_TIMEOUT_MS: '3000',
+  // Far beyond the 15 s a killed process may keep counting: what removes it is its liveness lock,
+  // released by PostgreSQL when its connection closes, not its heartbeats lapsing.
+  CLUSTER_NODE_EXPIRY_MS: '60000',
 });
 
 async function startNode(name: string): Promise<void> {
@@ -95,6 +99,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (process.env.CLUSTER_TEST_LOG_DIR) {
+    const { writeFile } = await import('node:fs/promises');
+    for (const node of nodes) await writeFile(path.join(process.env.CLUSTER_TEST_LOG_DIR, `${node.name}.log`), node.process.stdout());
+  }
   for (const node of nodes) node.process.child.kill('SIGTERM');
   await Promise.all(nodes.map((n) => n.process.exited));
   await pg?.stop();

@@ -4,13 +4,23 @@ import type { Logger } from 'pino';
 
 /** The advisory lock whose holder is the cluster's live leader (any 64-bit number, fixed for the product). */
 const LEADER_LOCK = 4216023517n;
+/**
+ * The first key of each process's liveness lock (two-key advisory lock; the second key is a hash of
+ * the process's identity, `hashtext(id) & 0x7fffffff`). A process holds it on its own connection
+ * for as long as it lives; PostgreSQL releases it the moment that connection closes — a SIGKILL, a
+ * crash — so the leader sees a dead process without waiting for its heartbeats to lapse.
+ */
+const NODE_LOCK_CLASS = 421602;
 
 export type ClusterNodeOptions = {
   /** Names the slot this process fills (host:port, worker 3 …): a restart in the same slot purges the old identity at once. */
   label: string;
   /** How often this process proves it is alive. */
   heartbeatMs: number;
-  /** A process silent this long is dead: its presence is deleted. */
+  /**
+   * A process silent this long is dead: its presence is deleted. One whose liveness lock is released
+   * (its database connection closed: killed, crashed) is deleted sooner, after two heartbeats.
+   */
   expiryMs: number;
 };
 
@@ -42,8 +52,9 @@ export function clusterPool(databaseUrl: string, log: Logger, max = 6): pg.Pool 
 /**
  * This process as one node of a cluster that shares PostgreSQL: a fresh identity per start, registered
  * in `live_node` and kept alive by heartbeats; leader election on an advisory lock held by a
- * connection of its own (released by PostgreSQL the moment that connection dies, e.g. SIGKILL); the
- * leader deletes nodes that stopped heartbeating, and with them their presence.
+ * connection of its own (released by PostgreSQL the moment that connection dies, e.g. SIGKILL), where
+ * each process also holds its own liveness lock; the leader deletes nodes whose liveness lock has been
+ * free for two heartbeats or that stopped heartbeating, and with them their presence.
  */
 export class ClusterNode {
   readonly id = randomUUID();
@@ -62,6 +73,8 @@ export class ClusterNode {
   #timer: NodeJS.Timeout | null = null;
   #ticking: Promise<void> | null = null;
   #stopped = false;
+  /** Leader only: nodes seen without their liveness lock, since when (ms). */
+  readonly #suspects = new Map<string, number>();
 
   constructor(pool: pg.Pool, databaseUrl: string, log: Logger, options: ClusterNodeOptions) {
     this.pool = pool;
@@ -152,15 +165,54 @@ export class ClusterNode {
 
   async #purge(): Promise<void> {
     try {
-      const result = await this.pool.query<{ id: string }>(
+      const expired = await this.pool.query<{ id: string }>(
         `delete from live_node where heartbeat_at < now() - make_interval(secs => $1::float8 / 1000) returning id`,
         [this.#options.expiryMs],
       );
-      if (result.rows.length > 0) {
-        const ids = result.rows.map((r) => r.id);
-        this.#log.warn({ nodes: ids }, 'cluster nodes stopped heartbeating; their presence was removed');
-        this.#emit('purged', ids);
+      const ids = expired.rows.map((r) => r.id);
+      // Nodes whose liveness lock nobody holds. A live one takes it again within a heartbeat of its
+      // connection coming back (after a PostgreSQL restart): only two heartbeats without it is death.
+      const { rows: unlocked } = await this.pool.query<{ id: string }>(
+        `select n.id from live_node n
+         where n.id <> $1 and not exists (
+           select 1 from pg_locks l
+           where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+             and l.database = (select oid from pg_database where datname = current_database())
+             and l.classid = $2::int4::oid and l.objid = (hashtext(n.id::text) & 2147483647)::oid)`,
+        [this.id, NODE_LOCK_CLASS],
+      );
+      const now = Date.now();
+      const missing = new Set(unlocked.map((r) => r.id));
+      for (const id of this.#suspects.keys()) if (!missing.has(id)) this.#suspects.delete(id);
+      const dead: string[] = [];
+      for (const id of missing) {
+        const since = this.#suspects.get(id);
+        if (since === undefined) this.#suspects.set(id, now);
+        else if (now - since >= 2 * this.#options.heartbeatMs) dead.push(id);
       }
+      if (dead.length > 0) {
+        const gone = await this.pool.query<{ id: string }>(
+          'delete from live_node where id = any($1::uuid[]) returning id',
+          [dead],
+        );
+        for (const row of gone.rows) {
+          this.#suspects.delete(row.id);
+          ids.push(row.id);
+        }
+        if (gone.rows.length > 0) {
+          this.#log.warn(
+            { nodes: gone.rows.map((r) => r.id) },
+            'cluster nodes lost their database connection; their presence was removed',
+          );
+        }
+      }
+      if (expired.rows.length > 0) {
+        this.#log.warn(
+          { nodes: expired.rows.map((r) => r.id) },
+          'cluster nodes stopped heartbeating; their presence was removed',
+        );
+      }
+      if (ids.length > 0) this.#emit('purged', ids);
     } catch (error) {
       this.#log.warn({ err: error }, 'cluster purge failed');
     }
@@ -181,12 +233,19 @@ export class ClusterNode {
         });
         this.#leaderClient = client;
         await client.connect();
+        // This process's liveness lock lives exactly as long as this connection.
+        const { rows: own } = await client.query<{ ok: boolean }>(
+          'select pg_try_advisory_lock($1::int4, hashtext($2) & 2147483647) as ok',
+          [NODE_LOCK_CLASS, this.id],
+        );
+        if (!own[0]?.ok) this.#log.error("another process holds this process's liveness lock key");
       }
       const { rows } = await this.#leaderClient.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
         LEADER_LOCK.toString(),
       ]);
       if (rows[0]?.ok && !this.#leading && !this.#stopped) {
         this.#leading = true;
+        this.#suspects.clear();
         this.#log.info('this process leads the live counter');
         this.#emit('leading', true);
       }
