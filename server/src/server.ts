@@ -175,11 +175,16 @@ export async function startServer(
       );
       live.attachCluster(socketClusterChannel(io, log));
       shared.onStored((stored) => live.presenceStored(stored));
+      shared.onRecounted((conferenceId) => {
+        const conference = live.loaded(conferenceId);
+        if (conference) live.markDirty(conference);
+      });
       node.on('leading', (leading) => {
         shared.setLeading(leading);
         live.setLeading(leading);
       });
       node.on('recovered', () => {
+        shared.settle();
         void shared.requestResync();
         live.republishAll();
       });

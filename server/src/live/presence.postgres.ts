@@ -20,6 +20,13 @@ type Kind = Change['kind'];
 type Tally = { keys: Map<string, Set<string>>; counts: Map<number, PresenceCount>; loadedAt: number };
 
 const TALLY_REFRESH_MS = 30_000;
+/**
+ * After a disruption — this process took the lead, the database came back — a message from another
+ * process may have been lost (its resync sent before our LISTEN connection was back): for a while
+ * the tallies are read again every second instead of every half minute.
+ */
+const SETTLING_MS = 15_000;
+const SETTLING_REFRESH_MS = 1000;
 
 const FLUSH_DELAY_MS = 20;
 const MAX_QUEUED = 2000;
@@ -45,7 +52,9 @@ export class PostgresPresenceStore implements PresenceStore {
   #flushing: Promise<void> = Promise.resolve();
   #resyncNeeded = false;
   #listener: (stored: StoredPresence) => void = () => undefined;
+  #recounted: (conferenceId: number) => void = () => undefined;
   #leading = false;
+  #settlingUntil = 0;
   readonly #tallies = new Map<number, Tally>();
   readonly #loadingTally = new Map<number, Promise<Tally>>();
   /** Changes heard while a tally is being read: applied to it once it is there. */
@@ -66,10 +75,21 @@ export class PostgresPresenceStore implements PresenceStore {
     this.#listener = listener;
   }
 
+  /** Leader: a tally read again came out different from the one kept (a change had been missed). */
+  onRecounted(listener: (conferenceId: number) => void): void {
+    this.#recounted = listener;
+  }
+
   /** The leader keeps tallies; anyone else forgets theirs (a new leader starts from the table). */
   setLeading(leading: boolean): void {
     this.#leading = leading;
     this.#tallies.clear();
+    if (leading) this.settle();
+  }
+
+  /** Messages may have been lost (the database came back): read the tallies often for a while. */
+  settle(): void {
+    this.#settlingUntil = Date.now() + SETTLING_MS;
   }
 
   /** Another process stored these changes (or replaced all its rows). */
@@ -133,7 +153,8 @@ export class PostgresPresenceStore implements PresenceStore {
   /** The leader's tally of a conference, read whole from the table when missing or old. */
   #tally(conferenceId: number): Promise<Tally> {
     const known = this.#tallies.get(conferenceId);
-    if (known && Date.now() - known.loadedAt < TALLY_REFRESH_MS) return Promise.resolve(known);
+    const refreshMs = Date.now() < this.#settlingUntil ? SETTLING_REFRESH_MS : TALLY_REFRESH_MS;
+    if (known && Date.now() - known.loadedAt < refreshMs) return Promise.resolve(known);
     let loading = this.#loadingTally.get(conferenceId);
     if (!loading) {
       loading = this.#loadTally(conferenceId).finally(() => this.#loadingTally.delete(conferenceId));
@@ -168,8 +189,10 @@ export class PostgresPresenceStore implements PresenceStore {
       // From now on changes apply to it; those heard while reading are applied in order (set
       // operations: one already in the table changes nothing, one after it brings the tally up to date).
       if (this.#leading) {
+        const kept = this.#tallies.get(conferenceId);
         this.#tallies.set(conferenceId, tally);
         for (const { node, change } of heard) this.#apply(node, [change]);
+        if (kept && !sameCounts(kept.counts, tally.counts)) this.#recounted(conferenceId);
       }
       return tally;
     }
@@ -369,4 +392,13 @@ export class PostgresPresenceStore implements PresenceStore {
       .query('delete from live_presence where conference_id = $1', [conferenceId])
       .catch((error: unknown) => this.#log.warn({ err: error }, 'presence clear failed'));
   }
+}
+
+function sameCounts(a: Map<number, PresenceCount>, b: Map<number, PresenceCount>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [bp, count] of a) {
+    const other = b.get(bp);
+    if (!other || other.consoles !== count.consoles || other.participants !== count.participants) return false;
+  }
+  return true;
 }
