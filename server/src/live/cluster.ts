@@ -188,7 +188,8 @@ export class ClusterNode {
       for (const id of missing) {
         const since = this.#suspects.get(id);
         if (since === undefined) this.#suspects.set(id, now);
-        else if (now - since >= 2 * this.#options.heartbeatMs) dead.push(id);
+        // Free at three checks in a row, two heartbeats apart (1.5: a late tick is still the third).
+        else if (now - since >= 1.5 * this.#options.heartbeatMs) dead.push(id);
       }
       if (dead.length > 0) {
         const gone = await this.pool.query<{ id: string }>(

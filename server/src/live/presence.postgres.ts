@@ -21,9 +21,9 @@ type Tally = { keys: Map<string, Set<string>>; counts: Map<number, PresenceCount
 
 const TALLY_REFRESH_MS = 30_000;
 /**
- * After a disruption — this process took the lead, the database came back — a message from another
- * process may have been lost (its resync sent before our LISTEN connection was back): for a while
- * the tallies are read again every second instead of every half minute.
+ * After the database came back, a message from another process may have been lost (its resync sent
+ * before our LISTEN connection was back): for a while the tallies are read again every second
+ * instead of every half minute.
  */
 const SETTLING_MS = 15_000;
 const SETTLING_REFRESH_MS = 1000;
@@ -84,7 +84,6 @@ export class PostgresPresenceStore implements PresenceStore {
   setLeading(leading: boolean): void {
     this.#leading = leading;
     this.#tallies.clear();
-    if (leading) this.settle();
   }
 
   /** Messages may have been lost (the database came back): read the tallies often for a while. */
@@ -116,12 +115,13 @@ export class PostgresPresenceStore implements PresenceStore {
 
   #apply(node: string, changes: Change[]): void {
     for (const change of changes) {
+      // Being read right now (for the first time, or again): the read may or may not hold this change,
+      // so it is applied again to what is read. Each change sets one key's holder to present or not,
+      // so replaying them in order on any earlier state gives the state after them.
+      this.#heardWhileLoading.get(change.conferenceId)?.push({ node, change });
       const tally = this.#tallies.get(change.conferenceId);
-      if (!tally) {
-        // Not counted yet (read whole from the table when first needed), or being read right now.
-        this.#heardWhileLoading.get(change.conferenceId)?.push({ node, change });
-        continue;
-      }
+      // Not counted yet: read whole from the table when first needed, with this change in it.
+      if (!tally) continue;
       const k = `${change.bridgePointId}|${change.kind}|${change.key}`;
       const holders = tally.keys.get(k);
       if (change.add) {
