@@ -101,7 +101,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (process.env.CLUSTER_TEST_LOG_DIR) {
     const { writeFile } = await import('node:fs/promises');
-    for (const node of nodes) await writeFile(path.join(process.env.CLUSTER_TEST_LOG_DIR, `${node.name}.log`), node.process.stdout());
+    for (const node of nodes)
+      await writeFile(path.join(process.env.CLUSTER_TEST_LOG_DIR, `${node.name}.log`), node.process.stdout());
   }
   for (const node of nodes) node.process.child.kill('SIGTERM');
   await Promise.all(nodes.map((n) => n.process.exited));
