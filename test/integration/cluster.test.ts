@@ -329,7 +329,25 @@ describe('three processes, one count', () => {
     }, 20_000);
     expect(everyone.filter((s) => s.connected).length).toBe(connectedBefore - 20);
     for (const p of people.slice(120, 130)) await join(p, nodes[p.n % 3]!);
-    await agreeEverywhere({ ...truth(awaySites), unstable: 0 }, nodes, 20_000);
+    try {
+      await agreeEverywhere({ ...truth(awaySites), unstable: 0 }, nodes, 20_000);
+    } catch (error) {
+      // What the table holds, to tell a wrong table from a process that missed a publication.
+      const db = new (await import('pg')).default.Client({ connectionString: databaseUrl });
+      await db.connect();
+      const perNode = await db.query(
+        `select node_id, kind, count(*)::int as rows from live_presence where conference_id = $1 group by 1, 2`,
+        [conference.id],
+      );
+      const people = await db.query(
+        `select count(distinct (bridge_point_id, key))::int as participants from live_presence
+          where conference_id = $1 and kind = 'p'`,
+        [conference.id],
+      );
+      console.log('presence in the table:', JSON.stringify(perNode.rows), JSON.stringify(people.rows));
+      await db.end();
+      throw error;
+    }
 
     // None of the processes died on the way.
     for (const n of nodes) expect(n.process.child.exitCode).toBeNull();

@@ -236,6 +236,8 @@ export type LiveClusterMessages = {
   'live:published': { full: boolean; changes: LiveChanges };
   /** A process lacks the published state (just started, or saw a gap): the leader publishes it whole. */
   'live:want-snapshot': { conferenceId: number };
+  /** The leader's latest publication number, now and then: a follower behind it missed one. */
+  'live:seq': { conferenceId: number; seq: number };
 };
 
 export type LiveClusterEvent = keyof LiveClusterMessages;

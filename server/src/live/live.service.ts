@@ -126,6 +126,13 @@ export class LiveService {
     });
     channel.on('live:ended', ({ conferenceId, endedAt }) => this.#applyEnded(conferenceId, new Date(endedAt)));
     channel.on('live:published', (message) => this.#applyPublished(message.full, message.changes));
+    // A publication lost on the way (our LISTEN connection was not back yet) with none after it would
+    // leave this process's state behind for good: the leader's beacon says how far it is.
+    channel.on('live:seq', ({ conferenceId, seq }) => {
+      if (this.#leading) return;
+      const conference = this.#conferences.get(conferenceId);
+      if (conference && seq > conference.seq) this.#cluster?.send('live:want-snapshot', { conferenceId });
+    });
     channel.on('live:want-snapshot', ({ conferenceId }) => {
       if (!this.#leading) return;
       void this.#loadedForLeader(conferenceId).then((conference) => {
@@ -956,7 +963,12 @@ export class LiveService {
   async #sample(): Promise<void> {
     if (!this.#leading) return;
     // In a cluster a lost message must not leave a status behind: everything is counted again now and then.
-    if (this.#shared) for (const conference of this.#conferences.values()) this.markDirty(conference);
+    if (this.#shared) {
+      for (const conference of this.#conferences.values()) {
+        this.markDirty(conference);
+        if (conference.published) this.#cluster?.send('live:seq', { conferenceId: conference.id, seq: conference.seq });
+      }
+    }
     const live = [...this.#conferences.values()].filter((c) => c.status === 'LIVE' && !c.ending);
     if (live.length === 0 || this.#stopped) return;
     const at = new Date();
