@@ -151,8 +151,10 @@ const LAG_WINDOW_MS = 1000;
 
 /**
  * How late this process's event loop has run: a timer every 100 ms notes how much later than asked
- * it fired; `recentMs()` is the worst of the last second. A process starved of CPU or blocked shows
- * it at once (the timer is the first thing to run after the block). `maxMs` 0: nothing is measured.
+ * it fired; `recentMs()` is the median of the last second. A process kept busy (a storm larger than
+ * it can take, a starved CPU) is late at every turn; one long garbage collection in a healthy storm
+ * is a single late sample, and refusing clients for it would only idle the process while they back
+ * off. `maxMs` 0: nothing is measured.
  */
 export function eventLoopLag(maxMs: number) {
   const samples: { at: number; lateMs: number }[] = [];
@@ -169,10 +171,11 @@ export function eventLoopLag(maxMs: number) {
   timer?.unref();
   return {
     recentMs(): number {
-      let worst = 0;
       const since = performance.now() - LAG_WINDOW_MS;
-      for (const sample of samples) if (sample.at >= since && sample.lateMs > worst) worst = sample.lateMs;
-      return worst;
+      const recent = samples.filter((s) => s.at >= since).map((s) => s.lateMs);
+      if (recent.length === 0) return 0;
+      recent.sort((a, b) => a - b);
+      return recent[Math.floor(recent.length / 2)]!;
     },
     stop(): void {
       if (timer) clearInterval(timer);
