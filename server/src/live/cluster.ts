@@ -19,7 +19,7 @@ export type ClusterNodeOptions = {
   heartbeatMs: number;
   /**
    * A process silent this long is dead: its presence is deleted. One whose liveness lock is released
-   * (its database connection closed: killed, crashed) is deleted sooner, after two heartbeats.
+   * (its database connection closed: killed, crashed) is deleted sooner, once it missed two heartbeats.
    */
   expiryMs: number;
 };
@@ -53,8 +53,9 @@ export function clusterPool(databaseUrl: string, log: Logger, max = 6): pg.Pool 
  * This process as one node of a cluster that shares PostgreSQL: a fresh identity per start, registered
  * in `live_node` and kept alive by heartbeats; leader election on an advisory lock held by a
  * connection of its own (released by PostgreSQL the moment that connection dies, e.g. SIGKILL), where
- * each process also holds its own liveness lock; the leader deletes nodes whose liveness lock has been
- * free for two heartbeats or that stopped heartbeating, and with them their presence.
+ * each process also holds its own liveness lock; the leader deletes nodes whose liveness lock is free
+ * and that missed two heartbeats (seen at two checks in a row), or that stopped heartbeating for
+ * `expiryMs`, and with them their presence.
  */
 export class ClusterNode {
   readonly id = randomUUID();
@@ -170,16 +171,19 @@ export class ClusterNode {
         [this.#options.expiryMs],
       );
       const ids = expired.rows.map((r) => r.id);
-      // Nodes whose liveness lock nobody holds. A live one takes it again within a heartbeat of its
-      // connection coming back (after a PostgreSQL restart): only two heartbeats without it is death.
+      // Nodes whose liveness lock nobody holds and that missed two heartbeats. A live one takes its lock
+      // again within a heartbeat of its connection coming back (after a PostgreSQL restart), and one
+      // merely slow to reconnect its lock still heartbeats: only both, for a while, is death.
       const { rows: unlocked } = await this.pool.query<{ id: string }>(
         `select n.id from live_node n
-         where n.id <> $1 and not exists (
+         where n.id <> $1
+           and n.heartbeat_at < now() - make_interval(secs => $3::float8 / 1000)
+           and not exists (
            select 1 from pg_locks l
            where l.locktype = 'advisory' and l.granted and l.objsubid = 2
              and l.database = (select oid from pg_database where datname = current_database())
              and l.classid = $2::int4::oid and l.objid = (hashtext(n.id::text) & 2147483647)::oid)`,
-        [this.id, NODE_LOCK_CLASS],
+        [this.id, NODE_LOCK_CLASS, 2 * this.#options.heartbeatMs],
       );
       const now = Date.now();
       const missing = new Set(unlocked.map((r) => r.id));
@@ -188,8 +192,8 @@ export class ClusterNode {
       for (const id of missing) {
         const since = this.#suspects.get(id);
         if (since === undefined) this.#suspects.set(id, now);
-        // Free at three checks in a row, two heartbeats apart (1.5: a late tick is still the third).
-        else if (now - since >= 1.5 * this.#options.heartbeatMs) dead.push(id);
+        // Seen so at two checks in a row (a heartbeat apart; half of one so that an early tick counts).
+        else if (now - since >= 0.5 * this.#options.heartbeatMs) dead.push(id);
       }
       if (dead.length > 0) {
         const gone = await this.pool.query<{ id: string }>(
