@@ -135,9 +135,9 @@ describe('shedding new connections in a reconnect storm', () => {
       expect(paused.status).toBe(200);
       await joinDefault(gauged.url, paused.message);
       // Late at every turn (a process kept busy): a timer that blocks for 450 ms each time it runs.
-      const hog = setInterval(() => blockFor(450), 50);
+      const hog = setInterval(() => blockFor(450), 1);
       try {
-        await new Promise((r) => setTimeout(r, 1200));
+        await new Promise((r) => setTimeout(r, 2200));
         // One handshake is in progress already: busy, nothing more is taken, each told to wait.
         const during = await Promise.all([handshake(gauged.url), handshake(gauged.url), handshake(gauged.url)]);
         for (const r of during) {
@@ -151,8 +151,8 @@ describe('shedding new connections in a reconnect storm', () => {
       } finally {
         clearInterval(hog);
       }
-      // The late samples age out after a second of running on time: the usual cap again.
-      await new Promise((r) => setTimeout(r, 1500));
+      // A full second of running on time (the gauge is read every second): the usual cap again.
+      await new Promise((r) => setTimeout(r, 2200));
       expect((await handshake(gauged.url)).status).toBe(200);
       expect((await handshake(gauged.url)).status).toBe(200);
     } finally {

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '@diemcau/schema';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -8,21 +9,18 @@ import { serverVersion } from '../version.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** What closing a Socket.IO server must stop besides it (its event-loop gauge). */
-const stoppers = new WeakMap<IoServer, () => void>();
-/** Each server's handshakes in progress (see `SOCKET_MAX_JOINING`). */
-const gauges = new WeakMap<object, ReturnType<typeof joiningGauge>>();
-/** Each server's answer to "would a new connection be taken now?" (capacity only, not the rate). */
-const admissions = new WeakMap<object, () => boolean>();
+/** Each server's admission: whether it takes a new connection now, its handshakes in progress. */
+type Admission = { open(): boolean; done(key: object): void; stop(): void };
+const admissions = new WeakMap<object, Admission>();
 
 /** Whether this Socket.IO server takes a new connection now (told to the built-in balancer). */
 export function admitting(io: IoServer): boolean {
-  return admissions.get(io)?.() ?? true;
+  return admissions.get(io)?.open() ?? true;
 }
 
 /** A namespace refused this socket's join: its handshake no longer counts as in progress. */
 export function handshakeRefused(socket: { nsp: { server: object }; request: object }): void {
-  gauges.get(socket.nsp.server)?.done(socket.request);
+  admissions.get(socket.nsp.server)?.done(socket.request);
 }
 
 const pingPayload = z.object({ sentAt: z.number().finite() });
@@ -39,6 +37,7 @@ export function attachSocketServer(
   const lag = eventLoopLag(config.socket.maxEventLoopLagMs);
   const joining = joiningGauge(JOINING_TIMEOUT_MS);
   const isBusy = () => config.socket.maxEventLoopLagMs > 0 && lag.recentMs() > config.socket.maxEventLoopLagMs;
+  const hasRoom = (busy: boolean) => joining.size() < (busy ? config.socket.busyMaxJoining : config.socket.maxJoining);
   const io: IoServer = new Server(httpServer, {
     // Refusals happen at the transport: clients retry with their jittered back-off (a refusal in a
     // namespace middleware would stop socket.io-client from retrying at all). While shutting down,
@@ -47,9 +46,7 @@ export function attachSocketServer(
     allowRequest: (req, callback) => {
       if (!accepting()) return callback('the server is shutting down: retry shortly', false);
       const busy = isBusy();
-      if (joining.size() >= (busy ? config.socket.busyMaxJoining : config.socket.maxJoining)) {
-        return callback(`the server is busy: retry in ${busy ? 2000 : 1000} ms`, false);
-      }
+      if (!hasRoom(busy)) return callback(`the server is busy: retry in ${busy ? 2000 : 1000} ms`, false);
       const retryMs = bucket.take();
       if (retryMs > 0) return callback(`the server is busy: retry in ${retryMs} ms`, false);
       joining.admit(req);
@@ -65,12 +62,11 @@ export function attachSocketServer(
     connectionStateRecovery: undefined,
   });
   const socketLog = log.child({ component: 'socket' });
-  stoppers.set(io, () => lag.stop());
-  gauges.set(io, joining);
-  admissions.set(
-    io,
-    () => accepting() && joining.size() < (isBusy() ? config.socket.busyMaxJoining : config.socket.maxJoining),
-  );
+  admissions.set(io, {
+    open: () => accepting() && hasRoom(isBusy()),
+    done: (key) => joining.done(key),
+    stop: () => lag.stop(),
+  });
 
   io.on('connection', (socket) => {
     joining.done(socket.request);
@@ -146,39 +142,31 @@ export function joiningGauge(timeoutMs: number, now: () => number = performance.
   };
 }
 
-const LAG_SAMPLE_MS = 100;
+const LAG_RESOLUTION_MS = 20;
 const LAG_WINDOW_MS = 1000;
 
 /**
- * How late this process's event loop has run: a timer every 100 ms notes how much later than asked
- * it fired; `recentMs()` is the median of the last second. A process kept busy (a storm larger than
- * it can take, a starved CPU) is late at every turn; one long garbage collection in a healthy storm
- * is a single late sample, and refusing clients for it would only idle the process while they back
- * off. `maxMs` 0: nothing is measured.
+ * How late this process's event loop runs: Node's event-loop delay histogram, read and reset every
+ * second; `recentMs()` is the median of the last full second, less the sampling interval. A process
+ * kept busy (a storm larger than it can take, a starved CPU) is late at every turn; one long garbage
+ * collection in a healthy storm is a single late sample, and refusing clients for it would only idle
+ * the process while they back off. `maxMs` 0: nothing is measured.
  */
 export function eventLoopLag(maxMs: number) {
-  const samples: { at: number; lateMs: number }[] = [];
-  let expected = performance.now() + LAG_SAMPLE_MS;
-  const timer =
-    maxMs > 0
-      ? setInterval(() => {
-          const now = performance.now();
-          samples.push({ at: now, lateMs: Math.max(0, now - expected) });
-          expected = now + LAG_SAMPLE_MS;
-          while (samples.length > 0 && samples[0]!.at < now - LAG_WINDOW_MS) samples.shift();
-        }, LAG_SAMPLE_MS)
-      : null;
-  timer?.unref();
+  if (maxMs <= 0) return { recentMs: () => 0, stop: () => undefined };
+  const histogram = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  histogram.enable();
+  let median = 0;
+  const timer = setInterval(() => {
+    median = histogram.count > 0 ? Math.max(0, histogram.percentile(50) / 1e6 - LAG_RESOLUTION_MS) : 0;
+    histogram.reset();
+  }, LAG_WINDOW_MS);
+  timer.unref();
   return {
-    recentMs(): number {
-      const since = performance.now() - LAG_WINDOW_MS;
-      const recent = samples.filter((s) => s.at >= since).map((s) => s.lateMs);
-      if (recent.length === 0) return 0;
-      recent.sort((a, b) => a - b);
-      return recent[Math.floor(recent.length / 2)]!;
-    },
+    recentMs: () => median,
     stop(): void {
-      if (timer) clearInterval(timer);
+      clearInterval(timer);
+      histogram.disable();
     },
   };
 }
@@ -189,7 +177,7 @@ export function eventLoopLag(maxMs: number) {
  * listens again; the default namespace is told the server disconnected them.
  */
 export function closeSocketServer(io: IoServer): void {
-  stoppers.get(io)?.();
+  admissions.get(io)?.stop();
   io.disconnectSockets(true);
   io.engine.close();
 }

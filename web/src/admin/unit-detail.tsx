@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { focusFirstError, focusSoon, SelectField, TextField } from '../components/field.tsx';
+import { Loading } from '../components/load-status.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
 import { graphql } from '../gql/gql.ts';
 import type { UnitDetailQuery, UnitKindsQuery } from '../gql/graphql.ts';
@@ -161,9 +162,7 @@ export function UnitDetailPanel({ unitId, onChanged }: Props) {
   if (!current) {
     return (
       <section class="card">
-        <p class="muted" role="status">
-          {t('common.loading')}
-        </p>
+        <Loading />
       </section>
     );
   }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
+import { Loading } from '../components/load-status.tsx';
 import { Page } from '../components/page.tsx';
 import type { Role } from '../gql/graphql.ts';
 import { describeError } from '../lib/errors.ts';
@@ -28,13 +29,7 @@ export function RequireViewer({ roles, children }: { roles?: Role[]; children: C
     if (signedOut && path === here) route(signInUrl(url), true);
   }, [signedOut, url]);
 
-  if (state.status === 'loading') {
-    return (
-      <p class="muted" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
+  if (state.status === 'loading') return <Loading />;
   if (state.status === 'failed') {
     return (
       <Page title={t('viewer.failedTitle')}>
