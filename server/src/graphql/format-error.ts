@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import type { Context } from './context.ts';
 
@@ -16,16 +15,32 @@ const clientCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** The error behind what graphql-js or a plugin hands on. */
+function originalOf(error: unknown): unknown {
+  const original = unwrapResolverError(error);
+  // Errors thrown by plugins (e.g. the cost limit) arrive wrapped in a GraphQLError.
+  return original instanceof GraphQLError && original.originalError ? original.originalError : original;
+}
+
+/** A client's own mistake or one of ours that we name (`AppError`), as opposed to a fault. */
+function expected(error: unknown, code: unknown): boolean {
+  const original = originalOf(error);
+  return (
+    original instanceof AppError ||
+    (typeof code === 'string' && clientCodes.has(code)) ||
+    // type-graphql's argument validation errors carry no code of their own.
+    (original instanceof Error && original.name === 'ArgumentValidationError')
+  );
+}
+
 /**
  * The one boundary where errors become what a client sees: `AppError`s keep their code and details,
- * graphql-js and Apollo client errors keep theirs, anything else is logged and replaced by
- * `INTERNAL_SERVER_ERROR`. Stack traces never leave the server.
+ * graphql-js and Apollo client errors keep theirs, anything else becomes `INTERNAL_SERVER_ERROR`
+ * (logged by `errorLogPlugin`, with the request id). Stack traces never leave the server.
  */
-export function createFormatError(log: Logger) {
+export function createFormatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    let original = unwrapResolverError(error);
-    // Errors thrown by plugins (e.g. the cost limit) arrive wrapped in a GraphQLError.
-    if (original instanceof GraphQLError && original.originalError) original = original.originalError;
+    const original = originalOf(error);
     if (original instanceof AppError) {
       return {
         message: original.message,
@@ -39,11 +54,9 @@ export function createFormatError(log: Logger) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code } };
     }
-    // type-graphql's argument validation errors carry no code of their own.
-    if (original instanceof Error && original.name === 'ArgumentValidationError') {
-      return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    if (expected(error, code)) {
+      return { message: (original as Error).message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
-    log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -51,6 +64,26 @@ export function createFormatError(log: Logger) {
     };
   };
 }
+
+/**
+ * Logs every unexpected error of an operation through the request's own logger, so the line carries
+ * the request id the client got in `x-request-id` (formatError has no request to log with).
+ */
+export const errorLogPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          if (expected(error, error.extensions?.code)) continue;
+          contextValue.log.error(
+            { err: originalOf(error), path: error.path },
+            'unexpected error in a GraphQL operation',
+          );
+        }
+      },
+    };
+  },
+};
 
 /**
  * A `VALIDATION_FAILED` error carries many problems (every bad answer of a submission, every bad

@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import { registerExportRoutes } from '../analytics/export.routes.ts';
 import { registerAttendanceRoutes } from '../conferences/attendance.routes.ts';
 import type { Context } from '../graphql/context.ts';
-import { createFormatError, expandProblemsPlugin } from '../graphql/format-error.ts';
+import { createFormatError, errorLogPlugin, expandProblemsPlugin } from '../graphql/format-error.ts';
 import { limitsPlugin } from '../graphql/limits.ts';
 import { getSchema } from '../graphql/schema.ts';
 import type { Runtime } from '../runtime.ts';
@@ -89,10 +89,13 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
-    const code =
-      status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : (error.code ?? 'BAD_REQUEST');
+    // Fastify's own codes (FST_ERR_CTP_INVALID_JSON_BODY …) are framework detail: a bad request is BAD_REQUEST.
+    const own = error.code && !error.code.startsWith('FST_') ? error.code : 'BAD_REQUEST';
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : own;
     const message = status >= 500 ? 'Internal server error' : error.message;
-    void reply.status(status).send({ error: { code, message }, requestId: req.id });
+    // A GraphQL client reads `errors[].extensions.code` (GraphQL over HTTP); other routes get `error`.
+    const graphql = req.url.startsWith('/graphql') ? { errors: [{ message, extensions: { code } }] } : {};
+    void reply.status(status).send({ ...graphql, error: { code, message }, requestId: req.id });
   });
 
   await app.register(fastifyCookie);
@@ -120,8 +123,8 @@ export async function buildHttpApp(runtime: Runtime, log: Logger): Promise<HttpA
     schema,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(log),
-    plugins: [expandProblemsPlugin, limitsPlugin(schema, config.isProduction)],
+    formatError: createFormatError(),
+    plugins: [errorLogPlugin, expandProblemsPlugin, limitsPlugin(schema, config.isProduction)],
   });
   await apollo.start();
   const context = (req: FastifyRequest, reply: FastifyReply) => createRequestContext(runtime, req, reply);
