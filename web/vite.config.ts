@@ -108,6 +108,8 @@ export default defineConfig({
       '/socket.io': { target: api, ws: true },
       '/healthz': api,
       '/readyz': api,
+      // Downloads: CSV/XLSX exports, attendance records.
+      '/api': api,
     },
   },
 });

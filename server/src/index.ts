@@ -5,5 +5,12 @@ export { type EmbeddedPostgresHandle, freePort, startEmbeddedPostgres } from './
 export { migrate, openOrm } from './db/orm.ts';
 export { printSchemaFile } from './graphql/schema.ts';
 export { createLogger } from './logger.ts';
-export { EMBEDDED_DATABASE, type RunningServer, StartupError, startServer } from './server.ts';
+export {
+  EMBEDDED_DATABASE,
+  type OpenDatabase,
+  openDatabase,
+  type RunningServer,
+  StartupError,
+  startServer,
+} from './server.ts';
 export { serverVersion } from './version.ts';

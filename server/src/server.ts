@@ -82,6 +82,61 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
+export type OpenDatabase = {
+  orm: MikroORM;
+  /** The database in use (the embedded one's URL when `DATABASE_URL` is unset). */
+  databaseUrl: string;
+  /** Closes the ORM, then stops the embedded PostgreSQL if one was started. */
+  close: () => Promise<void>;
+};
+
+/**
+ * config → database (`DATABASE_URL`, or the embedded PostgreSQL in `DATA_DIR`) → migrations. What the
+ * server starts first and what `pnpm db:migrate` does alone. A failing step undoes the ones before and
+ * throws a `StartupError`.
+ */
+export async function openDatabase(config: Config, log: Logger): Promise<OpenDatabase> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+    cleanups.length = 0;
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      let embedded: EmbeddedPostgresHandle;
+      try {
+        embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log });
+      } catch (error) {
+        throw new StartupError(`could not start the embedded PostgreSQL: ${describe(error)}`, { cause: error });
+      }
+      cleanups.push(() => embedded.stop());
+      await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
+      databaseUrl = embedded.urlFor(EMBEDDED_DATABASE);
+    }
+
+    let orm: MikroORM;
+    try {
+      orm = await openOrm(databaseUrl, log);
+      await orm.em.getConnection().execute('select 1');
+    } catch (error) {
+      throw new StartupError(`database unreachable at ${redactUrl(databaseUrl)}: ${describe(error)}`, { cause: error });
+    }
+    cleanups.push(() => orm.close(true));
+
+    try {
+      const applied = await migrate(orm);
+      if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+    } catch (error) {
+      throw new StartupError(`a database migration failed: ${describe(error)}`, { cause: error });
+    }
+    return { orm, databaseUrl, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /**
  * config → database → migrations → HTTP (GraphQL, Socket.IO, web, probes) → listen.
  * Each step that fails undoes the ones before and throws a `StartupError`.
@@ -103,35 +158,9 @@ export async function startServer(
     for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
   };
   try {
-    let databaseUrl = config.databaseUrl;
-    let embedded: EmbeddedPostgresHandle | undefined;
-    if (!databaseUrl) {
-      try {
-        embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log });
-      } catch (error) {
-        throw new StartupError(`could not start the embedded PostgreSQL: ${describe(error)}`, { cause: error });
-      }
-      const handle = embedded;
-      cleanups.push(() => handle.stop());
-      await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
-      databaseUrl = embedded.urlFor(EMBEDDED_DATABASE);
-    }
-
-    let orm: MikroORM;
-    try {
-      orm = await openOrm(databaseUrl, log);
-      await orm.em.getConnection().execute('select 1');
-    } catch (error) {
-      throw new StartupError(`database unreachable at ${redactUrl(databaseUrl)}: ${describe(error)}`, { cause: error });
-    }
-    cleanups.push(() => orm.close(true));
-
-    try {
-      const applied = await migrate(orm);
-      if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
-    } catch (error) {
-      throw new StartupError(`a database migration failed: ${describe(error)}`, { cause: error });
-    }
+    const database = await openDatabase(config, log);
+    cleanups.push(() => database.close());
+    const { orm, databaseUrl } = database;
 
     if (options.demo) await seedDemoIfEmpty(orm.em.fork(), log);
     await ensureFirstAdmin(orm.em.fork(), config.admin, log);
@@ -241,8 +270,7 @@ export async function startServer(
           clearTimeout(force);
         }
         await runtime.cluster?.pool.end().catch(() => undefined);
-        await orm.close(true);
-        if (embedded) await embedded.stop();
+        await database.close();
       })();
       return closing;
     };

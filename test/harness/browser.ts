@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -10,6 +11,11 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = path.join(repoRoot, 'test/artifacts');
 
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `no Chromium at ${chromiumPath}: install Debian's (apt-get install chromium fonts-noto-core), set CHROMIUM_PATH, or run .ci/run`,
+    );
+  }
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,

@@ -16,8 +16,8 @@ export type ServerProcess = {
 };
 
 /** `pnpm start`'s server as a separate process (`node --import tsx src/main.ts`), for lifecycle tests. */
-export function spawnServer(env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export function spawnServer(env: Record<string, string | undefined>, script = 'src/main.ts'): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: serverDir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

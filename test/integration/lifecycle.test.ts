@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../harness/database.ts';
 import { logLines, spawnServer } from '../harness/process.ts';
 
@@ -127,4 +129,82 @@ describe('embedded PostgreSQL lifecycle', () => {
     expect(messages).toContain('shutting down');
     expect(messages).toContain('shut down cleanly');
   }, 90_000);
+});
+
+describe('pnpm db:migrate', () => {
+  it('migrates an empty database and exits, without starting a server or asking for SECRET_KEY', async () => {
+    const adminUrl = inject('pgAdminUrl');
+    const name = `migrate_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      // The deploy pipeline's step: production, no SECRET_KEY, the migrations and nothing else.
+      const proc = spawnServer(
+        { DATABASE_URL: url.toString(), NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: '1' },
+        'src/scripts/migrate.ts',
+      );
+      expect(await proc.exited).toBe(0);
+      expect(proc.stdout()).toContain('migrations are up to date');
+      expect(proc.stdout()).not.toContain('is listening');
+      const db = new pg.Client({ connectionString: url.toString() });
+      await db.connect();
+      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from mikro_orm_migrations');
+      const ext = await db.query<{ extname: string }>('select extname from pg_extension order by 1');
+      await db.end();
+      expect(rows[0]!.n).toBeGreaterThan(3);
+      expect(ext.rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['ltree', 'pg_trgm', 'unaccent']));
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('finishes a request in flight on SIGTERM before it exits 0, and refuses new ones', async () => {
+    const proc = spawnServer({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
+    const base = new URL(await proc.listening);
+    const body = JSON.stringify({ query: '{ health { status } }' });
+    // A request whose body is still arriving when the signal comes.
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: base.hostname,
+          port: base.port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        proc.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 700);
+      }, 300);
+    });
+    const done = await answer;
+    expect(done.status).toBe(200);
+    expect(JSON.parse(done.body)).toMatchObject({ data: { health: { status: expect.any(String) } } });
+    expect(await proc.exited).toBe(0);
+    await expect(fetch(`${base.origin}/healthz`)).rejects.toThrow();
+  }, 60_000);
 });

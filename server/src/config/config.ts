@@ -220,6 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     return { ok: false, problems };
   }
   const e = parsed.data;
+  // Relative folders are read from where the command was typed: pnpm runs the server in server/ but
+  // says in INIT_CWD where `pnpm start` was started.
+  const base = env.INIT_CWD ?? process.cwd();
   return {
     ok: true,
     config: {
@@ -228,10 +231,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       port: e.PORT,
       host: e.HOST,
       databaseUrl: e.DATABASE_URL,
-      dataDir: path.resolve(e.DATA_DIR),
+      dataDir: path.resolve(base, e.DATA_DIR),
       logLevel: e.LOG_LEVEL,
       publicOrigins: e.PUBLIC_ORIGINS,
-      webDist: path.resolve(e.WEB_DIST),
+      webDist: path.resolve(base, e.WEB_DIST),
       bodyLimit: e.BODY_LIMIT,
       trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
