@@ -18,7 +18,7 @@ export const redactPaths = [
 export function createLogger(config: Pick<Config, 'logLevel' | 'nodeEnv'>): Logger {
   return pino({
     level: config.logLevel,
-    base: { service: 'diemcau' },
+    base: { service: 'diemcau', pid: process.pid },
     redact: { paths: redactPaths, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   });

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrate, openOrm } from '@diemcau/server';
 import pg from 'pg';
 import { seedDemo } from '../../server/src/demo/seed.ts';
@@ -25,6 +27,29 @@ const CONCURRENCY = Number(process.env.BENCH_NATIONAL_CONCURRENCY ?? 40);
 const SETTLE_TIMEOUT_MS = 180_000;
 const RECOVERY_TIMEOUT_MS = 300_000;
 const IDLE_SAMPLE_MS = 10_000;
+/** Every line the server processes print (the primary's and its workers' share one stdout). */
+const SERVER_LOG = process.env.BENCH_NATIONAL_LOG ?? join(tmpdir(), 'diemcau-national-servers.log');
+
+/** The warnings and errors in the servers' log, counted by message, with the processes that gave them. */
+function warnings(output: string): Record<string, { count: number; pids: number[] }> {
+  const seen: Record<string, { count: number; pids: number[] }> = {};
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let entry: { level?: number; msg?: string; pid?: number };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if ((entry.level ?? 0) < 40) continue;
+    const key = `${entry.level === 40 ? 'warn' : 'error'}: ${entry.msg ?? '(no message)'}`;
+    seen[key] ??= { count: 0, pids: [] };
+    const item = seen[key];
+    item.count += 1;
+    if (entry.pid !== undefined && !item.pids.includes(entry.pid)) item.pids.push(entry.pid);
+  }
+  return seen;
+}
 
 /** The primary and its workers. */
 function serverPids(primaryPid: number): number[] {
@@ -65,6 +90,9 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
     PUBLIC_URL: 'http://bench.local',
     NODE_OPTIONS: process.env.BENCH_NATIONAL_SERVER_NODE_OPTIONS,
   });
+  const serverLog = createWriteStream(SERVER_LOG);
+  primary.child.stdout?.pipe(serverLog);
+  primary.child.stderr?.pipe(serverLog);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   let dashboard: DashboardWatch | null = null;
@@ -73,6 +101,7 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
   try {
     const url = await primary.listening;
     const total = BRIDGE_POINTS + PARTICIPANTS;
+    log(`server processes log to ${SERVER_LOG}`);
     log(`${NODES} server processes behind ${url}; ${BRIDGE_POINTS} bridge points, ${PARTICIPANTS} participants`);
     const { conferenceId, cookie, packets } = await liveConference(url, orm, BRIDGE_POINTS, PARTICIPANTS);
     await orm.close(true);
@@ -216,6 +245,8 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       presencePerProcess: spread.rows.map((r) => r.n),
       loadProcesses: LOADERS,
       concurrencyPerLoader: CONCURRENCY,
+      serverWarnings: warnings(primary.stdout()),
+      serverLog: SERVER_LOG,
     };
     return result;
   } finally {

@@ -255,7 +255,8 @@ export class ClusterNode {
         this.#emit('leading', true);
       }
     } catch (error) {
-      this.#log.debug({ err: error }, 'leader campaign failed');
+      // Losing this connection frees the liveness lock too: worth a warning while the database is up.
+      if (this.#healthy) this.#log.warn({ err: error }, 'leader campaign failed');
       this.#dropLeadership();
     }
   }
