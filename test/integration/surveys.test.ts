@@ -515,19 +515,32 @@ describe('responding', () => {
       ),
     ).amendResponse;
     expect(amended.amendment).toBe(true);
-    const history = await db<{ kind: string; submitted_by: string; changes: Record<string, unknown> }>(
-      `select s.kind, s.submitted_by, s.changes from response_submission s join response r on r.id = s.response_id
-        where r.survey_id = $1 order by s.id`,
-      [id],
-    );
-    expect(history.map((h) => [h.kind, h.submitted_by])).toEqual([
-      ['SUBMIT', 'Nguyễn Văn A'],
-      ['AMEND', 'Trần Thị B'],
+    // The history, over HTTP: the first submission, then the amendment with what it changed.
+    type Sub = { kind: string; receiptNumber: string; submittedBy: string; versionNumber: number; changes: unknown };
+    const listed = ok(
+      await gql<{
+        assignments: {
+          edges: { node: { id: string; firstSubmittedAt: string; submittedAt: string; history: Sub[] } }[];
+        };
+      }>(
+        `query ($s: ID!) { assignments(surveyId: $s, states: [AMENDED]) { edges { node {
+           id firstSubmittedAt submittedAt history { kind receiptNumber submittedAt submittedBy versionNumber changes } } } } }`,
+        { s: id },
+      ),
+    ).assignments.edges.map((e) => e.node);
+    expect(listed).toHaveLength(1);
+    const history = listed[0]!.history;
+    expect(history.map((h) => [h.kind, h.submittedBy, h.versionNumber])).toEqual([
+      ['FIRST', 'Nguyễn Văn A', 1],
+      ['AMENDMENT', 'Trần Thị B', 1],
     ]);
+    expect(history[0]!.changes).toBeNull();
+    expect(history[1]!.receiptNumber).toBe(amended.number);
     expect(history[1]!.changes).toEqual({
       members_total: { before: 42, after: 45 },
       proposals: { before: 'Đề nghị cấp thêm tài liệu.', after: null },
     });
+    expect(Date.parse(listed[0]!.firstSubmittedAt)).toBeLessThan(Date.parse(listed[0]!.submittedAt));
     const view = ok(
       await gql<{ questionnaire: { state: string; receipt: { amendment: boolean }; canAmend: boolean } }>(
         OPEN,
@@ -581,6 +594,37 @@ describe('responding', () => {
 
     ok(await gql('mutation ($id: ID!) { closeSurvey(id: $id) { status } }', { id }));
     expect(errorCodes(await gql(DRAFT, { t: tokenOf(b!.link!), a: {} }, {}))).toEqual(['SURVEY_CLOSED']);
+  });
+
+  it('tells the respondent when the survey opens and why it cannot be written to', async () => {
+    const { id } = await openSurvey();
+    const token = tokenOf((await assignmentsOf(id))[4]!.link!);
+    const REASON = 'query ($t: String!) { questionnaire(token: $t) { opensAt deadline writable closedReason } }';
+    type View = { questionnaire: { opensAt: string | null; writable: boolean; closedReason: string | null } };
+    const view = async () => ok(await gql<View>(REASON, { t: token }, {})).questionnaire;
+    const update = (i: Record<string, unknown>) =>
+      gql('mutation ($i: UpdateSurveyInput!) { updateSurvey(input: $i) { id } }', { i: { id, ...i } });
+
+    expect(await view()).toMatchObject({ writable: true, closedReason: null });
+    const opensAt = inDays(1);
+    ok(await update({ opensAt }));
+    expect(await view()).toEqual(
+      expect.objectContaining({
+        opensAt: new Date(opensAt).toISOString(),
+        writable: false,
+        closedReason: 'NOT_OPEN_YET',
+      }),
+    );
+    expect(errorCodes(await gql(DRAFT, { t: token, a: {} }, {}))).toEqual(['SURVEY_NOT_OPEN']);
+
+    ok(await update({ opensAt: inDays(-2), closesAt: inDays(-0.01) }));
+    expect(await view()).toMatchObject({ writable: false, closedReason: 'DEADLINE_PASSED' });
+    const late = await gql(DRAFT, { t: token, a: {} }, {});
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'SURVEY_CLOSED', reason: 'DEADLINE_PASSED' });
+
+    ok(await update({ closesAt: inDays(5) }));
+    ok(await gql('mutation ($id: ID!) { closeSurvey(id: $id) { status } }', { id }));
+    expect(await view()).toMatchObject({ writable: false, closedReason: 'CLOSED' });
   });
 
   it('limits requests per link', async () => {

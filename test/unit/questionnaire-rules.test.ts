@@ -182,3 +182,104 @@ describe('content checks', () => {
     ]);
   });
 });
+
+describe('malformed content', () => {
+  const base = () => JSON.parse(surveyFixtureText).content as QuestionnaireContent;
+  /** The questionnaire with one question replaced (merged) and its problems as `path:code:questionKey`. */
+  const withQuestion = (si: number, qi: number, patch: Record<string, unknown>) => {
+    const c = base() as unknown as { sections: { questions: Record<string, unknown>[] }[] };
+    Object.assign(c.sections[si]!.questions[qi]!, patch);
+    return validateContent(c).map((p) => `${p.path}:${p.code}:${p.questionKey ?? ''}`);
+  };
+  // sections[1].questions[2] is action_program (single choice); sections[1].questions[4] is change_by_area (matrix).
+  const ap = 'sections[1].questions[2]';
+
+  it('reports options and rows that are not lists, without throwing', () => {
+    expect(withQuestion(1, 2, { options: 'a,b' })).toEqual([`${ap}.options:INVALID:action_program`]);
+    expect(withQuestion(1, 2, { options: { a: 'A' } })).toEqual([`${ap}.options:INVALID:action_program`]);
+    expect(withQuestion(1, 2, { options: [null, 'x'] })).toEqual([
+      `${ap}.options[0]:INVALID:action_program`,
+      `${ap}.options[1]:INVALID:action_program`,
+    ]);
+    expect(withQuestion(1, 4, { rows: 7 })).toEqual(['sections[1].questions[4].rows:INVALID:change_by_area']);
+    expect(withQuestion(1, 4, { scale: 'five' })).toEqual([
+      'sections[1].questions[4].scale.points:BAD_SCALE:change_by_area',
+    ]);
+  });
+
+  it('reports malformed conditions as BAD_CONDITION with the question key', () => {
+    const bad = (visibleIf: unknown) => withQuestion(1, 2, { visibleIf });
+    const expected = [`${ap}.visibleIf:BAD_CONDITION:action_program`];
+    expect(bad({ all: 'x' })).toEqual(expected);
+    expect(bad({ any: [] })).toEqual(expected);
+    expect(bad({ all: [{ question: 'held_study', op: 'equals', value: true }, 5] })).toEqual(expected);
+    expect(bad({ all: [], any: [] })).toEqual(expected);
+    expect(bad('held_study')).toEqual(expected);
+    expect(bad({ op: 'answered' })).toEqual(expected);
+    expect(bad({ question: 'held_study', op: 'matches', value: true })).toEqual(expected);
+    expect(bad({ question: 'held_study', op: 'equals' })).toEqual(expected);
+    expect(bad({ question: 'held_study', op: 'equals', value: 'yes' })).toEqual(expected);
+    expect(bad({ question: 'held_study', op: 'one_of', value: true })).toEqual(expected);
+    expect(bad({ question: 'held_study', op: 'one_of', value: [] })).toEqual(expected);
+    expect(bad({ question: 'members_total', op: 'gt', value: '10' })).toEqual(expected);
+    expect(bad({ question: 'members_total', op: 'equals', value: { n: 1 } })).toEqual(expected);
+    expect(bad({ question: 'held_study', op: 'gt', value: 1 })).toEqual(expected);
+    expect(bad({ question: 'study_date', op: 'gte', value: '2026-02-30' })).toEqual(expected);
+    expect(bad({ question: 'study_form', op: 'includes', value: 'khac' })).toEqual(expected);
+    expect(bad({ question: 'study_form', op: 'equals', value: 'no_such_option' })).toEqual(expected);
+    let deep: unknown = { question: 'held_study', op: 'answered' };
+    for (let i = 0; i < 20; i += 1) deep = { all: [deep] };
+    expect(bad(deep)).toEqual(expected);
+    // Well-formed ones of each kind pass.
+    expect(bad({ question: 'study_date', op: 'gte', value: '2026-01-01' })).toEqual([]);
+    expect(bad({ question: 'study_form', op: 'one_of', value: ['khac'] })).toEqual([]);
+    expect(
+      bad({
+        any: [
+          { question: 'members_total', op: 'lt', value: 5 },
+          { question: 'held_study', op: 'answered' },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('never throws, whatever is put anywhere in a questionnaire', () => {
+    const junk: unknown[] = [null, 0, -1, 'x', '', true, [], [null], {}, { all: 'x' }, { choices: null }, [[{}]]];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    for (let i = 0; i < 400; i += 1) {
+      const c = base() as unknown as Record<string, unknown>;
+      // Walk a random path down the tree and replace what is there with junk.
+      let node: unknown = c;
+      for (let depth = 0; depth < 6; depth += 1) {
+        const keys = node && typeof node === 'object' ? Object.keys(node) : [];
+        if (keys.length === 0) break;
+        const key = keys[next() % keys.length]!;
+        const child = (node as Record<string, unknown>)[key];
+        if (depth === 5 || !child || typeof child !== 'object' || next() % 3 === 0) {
+          (node as Record<string, unknown>)[key] = junk[next() % junk.length];
+          break;
+        }
+        node = child;
+      }
+      expect(() => validateContent(c)).not.toThrow();
+    }
+    for (const value of [null, 5, 'x', [], {}, { sections: 'x' }, { sections: [null, 5, { questions: 'x' }] }]) {
+      expect(() => validateContent(value)).not.toThrow();
+      expect(validateContent(value).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('never throws on malformed answers either', () => {
+    for (const value of [null, 5, 'x', [], {}, { choices: null }, { choices: 5 }, { choice: null }, { a: 'b' }]) {
+      const answers = Object.fromEntries(
+        content.sections.flatMap((s) => s.questions.map((q) => [q.key, value])),
+      ) as unknown as Answers;
+      expect(() => validateAnswers(content, answers, 'submit')).not.toThrow();
+      expect(() => validateAnswers(content, answers, 'draft')).not.toThrow();
+    }
+  });
+});

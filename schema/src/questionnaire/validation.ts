@@ -2,7 +2,6 @@ import {
   type Answers,
   type AnswerValue,
   allQuestions,
-  type Condition,
   keyPattern,
   type Question,
   type QuestionnaireContent,
@@ -199,18 +198,147 @@ export function validateAnswers(
 
 /* ------------------------------------------------------------------------------------------------ */
 
-export type ContentProblem = { path: string; code: string; message: string };
+export type ContentProblem = {
+  path: string;
+  code: string;
+  message: string;
+  /** The question the problem is about, when there is one with a usable key. */
+  questionKey?: string;
+};
 
-function conditionQuestions(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(conditionQuestions);
-  if ('any' in condition) return condition.any.flatMap(conditionQuestions);
-  return [condition.question];
+export const conditionOps = [
+  'equals',
+  'not_equals',
+  'one_of',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'includes',
+  'answered',
+  'not_answered',
+] as const;
+
+const numericTypes = new Set<string>(['integer', 'decimal', 'percentage', 'scale']);
+/** all / any may nest, but not without end (a hostile file must not exhaust the stack). */
+const maxConditionDepth = 8;
+
+/** Why `value` cannot be compared with answers of question `ref` (null when it can). */
+function scalarMismatch(ref: Question, value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    return 'the value must be a text, a number or true/false';
+  switch (ref.type) {
+    case 'yes_no':
+      return typeof value === 'boolean' ? null : 'a yes/no question compares with true or false';
+    case 'single_choice': {
+      const keys = Array.isArray(ref.options) ? ref.options.map((o) => o?.key) : [];
+      return typeof value === 'string' && keys.includes(value) ? null : 'the value must be one of the option keys';
+    }
+    case 'date':
+      return typeof value === 'string' && isValidDate(value) ? null : 'a date question compares with a YYYY-MM-DD date';
+    case 'short_text':
+    case 'long_text':
+      return typeof value === 'string' ? null : 'a text question compares with a text';
+    case 'multiple_choice':
+      return 'a multiple choice question takes includes (or answered / not answered)';
+    case 'matrix':
+      return 'a matrix question takes answered / not answered only';
+    default:
+      return numericTypes.has(ref.type) && typeof value === 'number'
+        ? null
+        : 'a number question compares with a number';
+  }
+}
+
+/**
+ * Problems of one visibility condition: its shape, its operator, a value that fits both, and
+ * references only to earlier questions (`earlier`). Never throws, whatever the input.
+ */
+function conditionProblems(condition: unknown, earlier: ReadonlyMap<string, Question>, depth = 0): string[] {
+  if (!isPlainObject(condition)) return ['a condition must be an object'];
+  if ('all' in condition || 'any' in condition) {
+    const group = 'all' in condition ? 'all' : 'any';
+    const parts = condition[group];
+    if ('all' in condition && 'any' in condition) return ['a condition has either all or any, not both'];
+    if ('question' in condition) return [`a condition has either ${group} or question, not both`];
+    if (!Array.isArray(parts) || parts.length === 0) return [`${group} must be a non-empty list of conditions`];
+    if (depth >= maxConditionDepth) return [`conditions nest at most ${maxConditionDepth} deep`];
+    return parts.flatMap((part) => conditionProblems(part, earlier, depth + 1));
+  }
+  const { question, op, value } = condition;
+  if (typeof question !== 'string' || question === '') return ['a condition needs the key of an earlier question'];
+  const ref = earlier.get(question);
+  if (!ref) return [`the condition refers to "${question}", which is not an earlier question`];
+  if (typeof op !== 'string' || !(conditionOps as readonly string[]).includes(op)) {
+    return [`unknown operator; use one of ${conditionOps.join(', ')}`];
+  }
+  switch (op as (typeof conditionOps)[number]) {
+    case 'answered':
+    case 'not_answered':
+      return [];
+    case 'equals':
+    case 'not_equals': {
+      const why = scalarMismatch(ref, value);
+      return why ? [why] : [];
+    }
+    case 'one_of': {
+      if (!Array.isArray(value) || value.length === 0) return ['one_of takes a non-empty list of values'];
+      const why = value.map((v) => scalarMismatch(ref, v)).find((w) => w !== null);
+      return why ? [why] : [];
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      if (numericTypes.has(ref.type))
+        return typeof value === 'number' && Number.isFinite(value) ? [] : ['compare with a number'];
+      if (ref.type === 'date')
+        return typeof value === 'string' && isValidDate(value) ? [] : ['compare with a YYYY-MM-DD date'];
+      return ['greater / less than compare number or date questions only'];
+    case 'includes': {
+      if (ref.type !== 'multiple_choice') return ['includes is for multiple choice questions'];
+      const keys = Array.isArray(ref.options) ? ref.options.map((o) => o?.key) : [];
+      return typeof value === 'string' && keys.includes(value) ? [] : ['the value must be one of the option keys'];
+    }
+  }
+  return [];
+}
+
+/** Checks a list of keyed items (options or matrix rows); tells whether it was a list at all. */
+function checkKeyedList(
+  list: unknown,
+  path: string,
+  kind: 'option' | 'row',
+  add: (path: string, code: string, message: string) => void,
+): unknown[] {
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) {
+    add(path, 'INVALID', `${kind === 'option' ? 'options' : 'rows'} must be a list`);
+    return [];
+  }
+  const keys = new Set<string>();
+  list.forEach((item: unknown, i: number) => {
+    const ip = `${path}[${i}]`;
+    if (!isPlainObject(item)) {
+      add(ip, 'INVALID', `an ${kind} must be an object with a key and a label`);
+      return;
+    }
+    if (typeof item.key !== 'string' || !keyPattern.test(item.key))
+      add(`${ip}.key`, 'INVALID_KEY', `${kind} keys: a-z, 0-9, _`);
+    else if (keys.has(item.key)) add(`${ip}.key`, 'DUPLICATE_KEY', `${kind} key "${item.key}" repeats`);
+    else keys.add(item.key);
+    if (kind === 'option' && (typeof item.label !== 'string' || !item.label.trim())) {
+      add(`${ip}.label`, 'REQUIRED', 'an option needs a label');
+    }
+  });
+  return list;
 }
 
 /**
  * Structural checks of a questionnaire (for publishing and for imported files): keys, options,
  * scales, bounds, and visibility conditions that refer only to earlier questions (so there is no
- * cycle and the form can evaluate top-down).
+ * cycle and the form can evaluate top-down), with operators and values that fit. Any input is
+ * accepted: whatever is malformed comes back as a problem, nothing throws.
  */
 export function validateContent(content: unknown): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -235,6 +363,10 @@ export function validateContent(content: unknown): ContentProblem[] {
     else seenSections.add(section.key);
     if (typeof section.title !== 'string' || !section.title.trim())
       add(`${sp}.title`, 'REQUIRED', 'a section needs a title');
+    if (section.questions !== undefined && section.questions !== null && !Array.isArray(section.questions)) {
+      add(`${sp}.questions`, 'INVALID', 'questions must be a list');
+      return;
+    }
     if (!Array.isArray(section.questions) || section.questions.length === 0) {
       add(`${sp}.questions`, 'EMPTY', 'a section needs at least one question');
       return;
@@ -246,26 +378,21 @@ export function validateContent(content: unknown): ContentProblem[] {
         return;
       }
       const q = rawQuestion as unknown as Question;
-      if (typeof q.key !== 'string' || !keyPattern.test(q.key))
-        add(`${qp}.key`, 'INVALID_KEY', 'keys: a-z, 0-9, _ (start with a letter)');
+      const goodKey = typeof q.key === 'string' && keyPattern.test(q.key);
+      // Every problem of this question names it (when its key is usable).
+      const first = problems.length;
+      if (!goodKey) add(`${qp}.key`, 'INVALID_KEY', 'keys: a-z, 0-9, _ (start with a letter)');
       else if (seenQuestions.has(q.key)) add(`${qp}.key`, 'DUPLICATE_KEY', `question key "${q.key}" repeats`);
       if (!questionTypes.includes(q.type)) add(`${qp}.type`, 'UNKNOWN_TYPE', `unknown type "${String(q.type)}"`);
       if (typeof q.label !== 'string' || !q.label.trim()) add(`${qp}.label`, 'REQUIRED', 'a question needs a label');
+      if (q.required !== undefined && typeof q.required !== 'boolean')
+        add(`${qp}.required`, 'INVALID', 'required is true or false');
       if (q.type === 'single_choice' || q.type === 'multiple_choice') {
-        if (!Array.isArray(q.options) || q.options.length < 2)
+        const options = checkKeyedList(q.options, `${qp}.options`, 'option', add);
+        if ((q.options === undefined || q.options === null || Array.isArray(q.options)) && options.length < 2)
           add(`${qp}.options`, 'MISSING_OPTIONS', 'at least two options');
-        const keys = new Set<string>();
-        (q.options ?? []).forEach((o, oi) => {
-          if (!isPlainObject(o) || typeof o.key !== 'string' || !keyPattern.test(o.key)) {
-            add(`${qp}.options[${oi}].key`, 'INVALID_KEY', 'option keys: a-z, 0-9, _');
-          } else if (keys.has(o.key)) add(`${qp}.options[${oi}].key`, 'DUPLICATE_KEY', `option key "${o.key}" repeats`);
-          else keys.add(o.key);
-          if (!isPlainObject(o) || typeof o.label !== 'string' || !o.label.trim()) {
-            add(`${qp}.options[${oi}].label`, 'REQUIRED', 'an option needs a label');
-          }
-        });
         if (q.type === 'multiple_choice') {
-          const n = (q.options ?? []).length;
+          const n = options.length;
           const min = q.minSelections ?? 0;
           const max = q.maxSelections ?? n;
           if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < 1 || min > max || max > n) {
@@ -274,20 +401,15 @@ export function validateContent(content: unknown): ContentProblem[] {
         }
       }
       if (q.type === 'scale' || q.type === 'matrix') {
-        const points = q.scale?.points;
+        const points = isPlainObject(q.scale) ? q.scale.points : undefined;
         if (!Number.isInteger(points) || (points as number) < 2 || (points as number) > 11) {
           add(`${qp}.scale.points`, 'BAD_SCALE', 'a scale has 2 to 11 points');
         }
       }
       if (q.type === 'matrix') {
-        const rows = new Set<string>();
-        if (!Array.isArray(q.rows) || q.rows.length === 0) add(`${qp}.rows`, 'MISSING_ROWS', 'a matrix needs rows');
-        (q.rows ?? []).forEach((r, ri) => {
-          if (!isPlainObject(r) || typeof r.key !== 'string' || !keyPattern.test(r.key))
-            add(`${qp}.rows[${ri}].key`, 'INVALID_KEY', 'row keys: a-z, 0-9, _');
-          else if (rows.has(r.key)) add(`${qp}.rows[${ri}].key`, 'DUPLICATE_KEY', `row key "${r.key}" repeats`);
-          else rows.add(r.key);
-        });
+        const rows = checkKeyedList(q.rows, `${qp}.rows`, 'row', add);
+        if ((q.rows === undefined || q.rows === null || Array.isArray(q.rows)) && rows.length === 0)
+          add(`${qp}.rows`, 'MISSING_ROWS', 'a matrix needs rows');
       }
       if (q.type === 'integer' || q.type === 'decimal' || q.type === 'percentage') {
         if ((q.min !== undefined && typeof q.min !== 'number') || (q.max !== undefined && typeof q.max !== 'number')) {
@@ -309,21 +431,12 @@ export function validateContent(content: unknown): ContentProblem[] {
       ) {
         add(`${qp}.maxLength`, 'BAD_BOUNDS', `maxLength is 1 to ${textLimits.long_text}`);
       }
-      if (q.visibleIf !== undefined) {
-        if (!isPlainObject(q.visibleIf)) add(`${qp}.visibleIf`, 'BAD_CONDITION', 'a condition must be an object');
-        else {
-          for (const ref of conditionQuestions(q.visibleIf)) {
-            if (!seenQuestions.has(ref)) {
-              add(
-                `${qp}.visibleIf`,
-                'BAD_CONDITION',
-                `the condition refers to "${ref}", which is not an earlier question`,
-              );
-            }
-          }
-        }
+      if (q.visibleIf !== undefined && q.visibleIf !== null) {
+        for (const message of new Set(conditionProblems(q.visibleIf, seenQuestions)))
+          add(`${qp}.visibleIf`, 'BAD_CONDITION', message);
       }
-      if (typeof q.key === 'string' && keyPattern.test(q.key) && !seenQuestions.has(q.key)) seenQuestions.set(q.key, q);
+      if (goodKey) for (const p of problems.slice(first)) p.questionKey = q.key;
+      if (goodKey && !seenQuestions.has(q.key)) seenQuestions.set(q.key, q);
     });
   });
   if (content.indicators !== undefined) {

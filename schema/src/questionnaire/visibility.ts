@@ -2,7 +2,8 @@ import { type Answers, type AnswerValue, allQuestions, type Condition, type Ques
 
 function isEmpty(value: AnswerValue | null | undefined): boolean {
   if (value === null || value === undefined || value === '') return true;
-  if (typeof value === 'object' && 'choices' in value) return (value.choices as string[]).length === 0;
+  if (typeof value === 'object' && 'choices' in value)
+    return !Array.isArray(value.choices) || value.choices.length === 0;
   if (typeof value === 'object' && !('choice' in value)) return Object.keys(value).length === 0;
   return false;
 }
@@ -22,8 +23,13 @@ function compare(a: string | number | boolean | undefined, b: number | string): 
 
 /** Whether a condition holds, given answers of the questions visible so far (hidden ones count as unanswered). */
 export function conditionHolds(condition: Condition, answers: Answers, visible: ReadonlySet<string>): boolean {
-  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, answers, visible));
-  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, answers, visible));
+  // Published content is checked (validateContent); a half-built draft in the form may not be, so a
+  // malformed condition simply does not hold rather than throwing.
+  if (typeof condition !== 'object' || condition === null) return false;
+  if ('all' in condition)
+    return Array.isArray(condition.all) && condition.all.every((c) => conditionHolds(c, answers, visible));
+  if ('any' in condition)
+    return Array.isArray(condition.any) && condition.any.some((c) => conditionHolds(c, answers, visible));
   const raw = visible.has(condition.question) ? answers[condition.question] : undefined;
   switch (condition.op) {
     case 'answered':
@@ -35,13 +41,18 @@ export function conditionHolds(condition: Condition, answers: Answers, visible: 
     case 'not_equals':
       return isEmpty(raw) || scalar(raw) !== condition.value;
     case 'one_of':
-      return !isEmpty(raw) && condition.value.includes(scalar(raw) as string | number | boolean);
+      return (
+        !isEmpty(raw) &&
+        Array.isArray(condition.value) &&
+        condition.value.includes(scalar(raw) as string | number | boolean)
+      );
     case 'includes':
       return (
         typeof raw === 'object' &&
         raw !== null &&
         'choices' in raw &&
-        (raw.choices as string[]).includes(condition.value)
+        Array.isArray(raw.choices) &&
+        raw.choices.includes(condition.value)
       );
     case 'gt':
     case 'gte':
@@ -51,6 +62,8 @@ export function conditionHolds(condition: Condition, answers: Answers, visible: 
       if (c === null) return false;
       return condition.op === 'gt' ? c > 0 : condition.op === 'gte' ? c >= 0 : condition.op === 'lt' ? c < 0 : c <= 0;
     }
+    default:
+      return false;
   }
 }
 

@@ -1,30 +1,58 @@
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { requireViewer } from '../accounts/access.ts';
+import { pathInScope, requireViewer } from '../accounts/access.ts';
+import type { Viewer } from '../accounts/viewer.ts';
 import { query, queryOne, sql } from '../db/sql.ts';
-import { BadUserInputError, NotFoundError } from '../graphql/app-error.ts';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/app-error.ts';
 import { connectionFrom, decodeCursor, pageSize } from '../graphql/connection.ts';
 import type { Context } from '../graphql/context.ts';
 import { toId } from '../graphql/ids.ts';
 import { deriveToken, issueDerivedToken } from '../security/tokens.ts';
 import { getUnit } from '../units/unit.service.ts';
-import { SurveyStateError } from './survey.errors.ts';
+import { SurveyClosedError, SurveyStateError } from './survey.errors.ts';
 import type { AssignSurveyInput } from './survey.inputs.ts';
-import { assignmentState } from './survey.repository.ts';
+import { assignmentState, effectiveDeadline, type SurveyRow } from './survey.repository.ts';
 import { manageableSurvey, readableSurvey } from './survey.service.ts';
 import { type Assignment, type AssignmentState, type AssignResult, SurveyStatus } from './survey.types.ts';
 
-export type AssignmentRow = Assignment & { unitName: string; selector: string | null };
+export type AssignmentRow = Assignment & { unitName: string; selector: string | null; unitPath: string };
 
 const assignmentColumns = sql`a.id, a.survey_id as "surveyId", a.unit_id as "unitId", a.unit_level as "unitLevel",
-  coalesce(a.deadline, s.closes_at) as deadline, (a.deadline is not null and (s.closes_at is null or a.deadline > s.closes_at)) as "deadlineExtended",
+  a.unit_path::text as "unitPath", ${effectiveDeadline} as deadline, (a.deadline is not null and (s.closes_at is null or a.deadline > s.closes_at)) as "deadlineExtended",
   a.assigned_at as "assignedAt", a.first_opened_at as "firstOpenedAt", r.draft_saved_at as "draftSavedAt",
-  r.submitted_at as "submittedAt", r.submitted_by as "submittedBy", r.receipt_number as "receiptNumber",
+  r.first_submitted_at as "firstSubmittedAt", r.submitted_at as "submittedAt", r.submitted_by as "submittedBy", r.receipt_number as "receiptNumber",
   coalesce(r.amendment_count, 0) as "amendmentCount", ${assignmentState} as state,
   case when l.id is null then 'REVOKED' else 'ACTIVE' end as "linkStatus", l.selector, u.name as "unitName"`;
 
 const assignmentFrom = sql`assignment a join survey s on s.id = a.survey_id join unit u on u.id = a.unit_id
   left join response r on r.assignment_id = a.id
   left join respondent_link l on l.assignment_id = a.id and l.revoked_at is null and l.replaced_at is null`;
+
+/** FORBIDDEN (with the field) unless the path lies in the viewer's scope. */
+function assertInScope(viewer: Viewer, path: string, field: string): void {
+  if (!pathInScope(viewer, path)) {
+    throw new ForbiddenError('Đơn vị nằm ngoài phạm vi của bạn / the unit is outside your scope', { field });
+  }
+}
+
+/** FORBIDDEN (with the field) unless the unit lies in the survey's organizing unit's subtree. */
+function assertUnderOwner(survey: SurveyRow, path: string, field: string): void {
+  if (path !== survey.ownerPath && !path.startsWith(`${survey.ownerPath}.`)) {
+    throw new ForbiddenError(
+      'Đơn vị không thuộc đơn vị tổ chức khảo sát / the unit is outside the organizing unit’s subtree',
+      { field, reason: 'OUTSIDE_OWNER' },
+    );
+  }
+}
+
+/**
+ * No more changes to the assignments of a survey closed by hand or archived: SURVEY_CLOSED. One past
+ * its deadline only is not final: a unit may still be given more time.
+ */
+function assertNotClosed(survey: SurveyRow): void {
+  if (survey.storedStatus === SurveyStatus.CLOSED || survey.storedStatus === SurveyStatus.ARCHIVED) {
+    throw new SurveyClosedError({ status: survey.storedStatus });
+  }
+}
 
 /** The link a unit opens: `<PUBLIC_URL>/s/<token>`, rebuilt from the stored selector. */
 export function respondentUrl(ctx: Context, selector: string): string {
@@ -48,13 +76,19 @@ async function newLinks(ctx: Context, assignmentIds: number[]): Promise<void> {
  */
 export async function assignSurvey(ctx: Context, input: AssignSurveyInput): Promise<AssignResult> {
   const survey = await manageableSurvey(ctx, input.surveyId, 'surveyId');
-  if (survey.status !== SurveyStatus.DRAFT && survey.status !== SurveyStatus.OPEN) {
+  if (survey.storedStatus !== SurveyStatus.DRAFT && survey.storedStatus !== SurveyStatus.OPEN) {
     throw new SurveyStateError('Khảo sát đã đóng / the survey is closed', survey.status);
   }
+  // Every unit in the viewer's scope (getUnit) and under the survey's organizing unit.
   const ids = new Set<number>();
-  for (const [i, id] of (input.unitIds ?? []).entries()) ids.add((await getUnit(ctx, id, `unitIds[${i}]`)).id);
+  for (const [i, id] of (input.unitIds ?? []).entries()) {
+    const unit = await getUnit(ctx, id, `unitIds[${i}]`);
+    assertUnderOwner(survey, unit.path, `unitIds[${i}]`);
+    ids.add(unit.id);
+  }
   if (input.underId) {
     const under = await getUnit(ctx, input.underId, 'underId');
+    assertUnderOwner(survey, under.path, 'underId');
     const kinds = input.kindCodes?.length ? input.kindCodes : null;
     const levels = input.levels?.length ? input.levels : null;
     const rows = await query<{ id: number }>(
@@ -99,9 +133,17 @@ export async function assignSurvey(ctx: Context, input: AssignSurveyInput): Prom
   });
 }
 
+/** Withdraws assignments of this survey within the viewer's scope (any other id: FORBIDDEN, nothing withdrawn). */
 export async function withdrawAssignments(ctx: Context, surveyId: unknown, assignmentIds: unknown[]): Promise<number> {
   const survey = await manageableSurvey(ctx, surveyId, 'surveyId');
+  assertNotClosed(survey);
+  const viewer = requireViewer(ctx);
   const ids = assignmentIds.map((id, i) => toId(id, `assignmentIds[${i}]`));
+  const paths = await query<{ id: number; unitPath: string }>(
+    ctx.em,
+    sql`select id, unit_path::text as "unitPath" from assignment where survey_id = ${survey.id} and id = any(${ids}::int[])`,
+  );
+  for (const row of paths) assertInScope(viewer, row.unitPath, `assignmentIds[${ids.indexOf(row.id)}]`);
   const rows = await query(
     ctx.em,
     sql`update assignment set withdrawn_at = now()
@@ -110,15 +152,21 @@ export async function withdrawAssignments(ctx: Context, surveyId: unknown, assig
   return rows.length;
 }
 
-async function loadAssignment(ctx: Context, id: unknown, manage: boolean): Promise<AssignmentRow> {
+async function loadAssignment(
+  ctx: Context,
+  id: unknown,
+  manage: boolean,
+): Promise<AssignmentRow & { survey: SurveyRow }> {
   const assignmentId = toId(id, 'assignmentId');
   const row = await queryOne<AssignmentRow>(
     ctx.em,
     sql`select ${assignmentColumns} from ${assignmentFrom} where a.id = ${assignmentId}`,
   );
   if (!row) throw new NotFoundError('Assignment', { field: 'assignmentId' });
-  await (manage ? manageableSurvey : readableSurvey)(ctx, row.surveyId, 'assignmentId');
-  return row;
+  const survey = await (manage ? manageableSurvey : readableSurvey)(ctx, row.surveyId, 'assignmentId');
+  // The survey being in scope is not enough: the unit (as assigned) must be too.
+  assertInScope(requireViewer(ctx), row.unitPath, 'assignmentId');
+  return Object.assign(row, { survey });
 }
 
 export async function getAssignment(ctx: Context, id: unknown): Promise<AssignmentRow> {
@@ -132,8 +180,18 @@ export async function extendDeadline(
   deadline: Date | null,
 ): Promise<AssignmentRow> {
   const assignment = await loadAssignment(ctx, assignmentId, true);
+  assertNotClosed(assignment.survey);
   if (deadline && deadline.getTime() <= Date.now()) {
     throw new BadUserInputError('Hạn mới phải ở tương lai / the new deadline must be in the future', 'deadline');
+  }
+  // An extension gives more time, never less: a unit's deadline is the later of its own and the survey's.
+  const closesAt = assignment.survey.closesAt;
+  if (deadline && closesAt && deadline.getTime() <= closesAt.getTime()) {
+    throw new BadUserInputError(
+      'Hạn gia hạn phải sau hạn chót của khảo sát / an extension must be later than the survey’s deadline',
+      'deadline',
+      { surveyDeadline: closesAt.toISOString() },
+    );
   }
   await query(ctx.em, sql`update assignment set deadline = ${deadline} where id = ${assignment.id}`);
   return loadAssignment(ctx, assignment.id, true);
@@ -200,6 +258,7 @@ export async function listAssignments(
 /** The links for mailing, as CSV with a BOM (Excel): unit code, name, path, state, deadline, link. */
 export async function exportLinks(ctx: Context, surveyId: unknown, onlyNotSubmitted: boolean): Promise<string> {
   const survey = await manageableSurvey(ctx, surveyId, 'surveyId');
+  const viewer = requireViewer(ctx);
   const rows = await query<{
     code: string;
     name: string;
@@ -210,9 +269,10 @@ export async function exportLinks(ctx: Context, surveyId: unknown, onlyNotSubmit
   }>(
     ctx.em,
     sql`select u.code, u.name, (select string_agg(p.name, ' / ' order by p.level) from unit p where p.path @> a.unit_path) as "pathNames",
-               ${assignmentState} as state, coalesce(a.deadline, s.closes_at) as deadline, l.selector
+               ${assignmentState} as state, ${effectiveDeadline} as deadline, l.selector
           from ${assignmentFrom}
          where a.survey_id = ${survey.id} and a.withdrawn_at is null
+           ${viewer.scopePath ? sql`and a.unit_path <@ ${viewer.scopePath}::ltree` : sql``}
            ${onlyNotSubmitted ? sql`and (r.status is null or r.status <> 'SUBMITTED')` : sql``}
          order by a.unit_path, u.name collate "vi-VN-x-icu"`,
   );

@@ -1,8 +1,13 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.ts';
 import * as respond from './respond.service.ts';
 import { DraftSaved, Receipt, RespondentQuestionnaire } from './survey.types.ts';
+
+const versionArg = {
+  nullable: true,
+  description: 'The questionnaire version the form shows (questionnaire.version.number).',
+} as const;
 
 /** The respondent side: everything by the unit's link token; no account, no cookie. */
 @Resolver()
@@ -15,20 +20,24 @@ export class RespondResolver {
     return respond.openQuestionnaire(ctx, token);
   }
 
-  @Mutation(() => DraftSaved, { description: 'Saves partial answers (type checks only). Autosave-friendly.' })
+  @Mutation(() => DraftSaved, {
+    description:
+      'Saves partial answers (type checks only, against versionNumber when given, else the current version). Autosave-friendly.',
+  })
   saveDraft(
     @Ctx() ctx: Context,
     @Arg('token', () => String) token: string,
     @Arg('answers', () => GraphQLJSONObject) answers: Record<string, unknown>,
+    @Arg('versionNumber', () => Int, versionArg) versionNumber?: number | null,
   ) {
-    return respond.saveDraft(ctx, token, answers);
+    return respond.saveDraft(ctx, token, answers, versionNumber);
   }
 
   @Mutation(() => Receipt, {
     description:
       'Submits the unit’s response, exactly once. Every problem comes back at once, one error each with extensions.code ' +
       '(REQUIRED, OUT_OF_RANGE, TOO_LONG, NOT_AN_OPTION, HIDDEN_QUESTION_ANSWERED …) and extensions.questionKey. ' +
-      'Retrying with the same idempotencyKey returns the same receipt.',
+      'Retrying with the same idempotencyKey returns the same receipt. VERSION_CHANGED when versionNumber is not the current version.',
   })
   submitResponse(
     @Ctx() ctx: Context,
@@ -36,8 +45,9 @@ export class RespondResolver {
     @Arg('answers', () => GraphQLJSONObject) answers: Record<string, unknown>,
     @Arg('submittedBy', () => String) submittedBy: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('versionNumber', () => Int, versionArg) versionNumber?: number | null,
   ) {
-    return respond.submitResponse(ctx, token, answers, submittedBy, idempotencyKey, 'submit');
+    return respond.submitResponse(ctx, token, answers, submittedBy, idempotencyKey, 'submit', versionNumber);
   }
 
   @Mutation(() => Receipt, {
@@ -49,7 +59,8 @@ export class RespondResolver {
     @Arg('answers', () => GraphQLJSONObject) answers: Record<string, unknown>,
     @Arg('submittedBy', () => String) submittedBy: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('versionNumber', () => Int, versionArg) versionNumber?: number | null,
   ) {
-    return respond.submitResponse(ctx, token, answers, submittedBy, idempotencyKey, 'amend');
+    return respond.submitResponse(ctx, token, answers, submittedBy, idempotencyKey, 'amend', versionNumber);
   }
 }

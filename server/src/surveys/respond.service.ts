@@ -15,14 +15,22 @@ import {
   SurveyClosedError,
   SurveyNotOpenError,
   ValidationFailedError,
+  VersionChangedError,
 } from './survey.errors.ts';
-import { type VersionRow, versionById } from './survey.repository.ts';
+import { effectiveDeadline, type VersionRow, versionById } from './survey.repository.ts';
 import { toSurvey } from './survey.service.ts';
-import { AssignmentState, type Receipt, type RespondentQuestionnaire, SurveyStatus } from './survey.types.ts';
+import {
+  AssignmentState,
+  type Receipt,
+  RespondentClosedReason,
+  type RespondentQuestionnaire,
+  SurveyStatus,
+} from './survey.types.ts';
 
 /**
  * Respondent links per token and per client address (a commune office NAT may carry many units).
- * In memory: one process; the cluster issue moves limits to the shared store.
+ * In memory, per process: with several processes (CLUSTER_NODES) each counts on its own, so the
+ * limits reachable are that many times higher (see README, "Rate limits").
  */
 const byToken = new RateLimiterMemory({ keyPrefix: 'respond-token', points: 120, duration: 60 });
 const byIp = new RateLimiterMemory({ keyPrefix: 'respond-ip', points: 1200, duration: 60 });
@@ -63,7 +71,7 @@ async function resolveLink(ctx: Context, token: string): Promise<LinkRow> {
     ctx.em,
     sql`select l.id as "linkId", l.verifier_hash as "verifierHash", l.revoked_at as "revokedAt", l.replaced_at as "replacedAt",
                a.id as "assignmentId", a.unit_id as "unitId", a.unit_path::text as "unitPath", a.withdrawn_at as "withdrawnAt",
-               a.first_opened_at as "firstOpenedAt", coalesce(a.deadline, s.closes_at) as deadline,
+               a.first_opened_at as "firstOpenedAt", ${effectiveDeadline} as deadline,
                s.id as "surveyId", s.status, s.opens_at as "opensAt", s.allow_amend as "allowAmend",
                s.current_version_id as "currentVersionId"
           from respondent_link l join assignment a on a.id = l.assignment_id join survey s on s.id = a.survey_id
@@ -77,17 +85,25 @@ async function resolveLink(ctx: Context, token: string): Promise<LinkRow> {
   return link;
 }
 
+/** Why a link cannot be written to now, or null while it can. */
+function closedReason(
+  link: Pick<LinkRow, 'status' | 'deadline' | 'opensAt'>,
+  now = Date.now(),
+): RespondentClosedReason | null {
+  if (link.status !== SurveyStatus.OPEN) return RespondentClosedReason.CLOSED;
+  if (link.opensAt && link.opensAt.getTime() > now) return RespondentClosedReason.NOT_OPEN_YET;
+  if (link.deadline && link.deadline.getTime() < now) return RespondentClosedReason.DEADLINE_PASSED;
+  return null;
+}
+
 function isWritable(link: Pick<LinkRow, 'status' | 'deadline' | 'opensAt'>, now = Date.now()): boolean {
-  return (
-    link.status === SurveyStatus.OPEN &&
-    (!link.deadline || link.deadline.getTime() >= now) &&
-    (!link.opensAt || link.opensAt.getTime() <= now)
-  );
+  return closedReason(link, now) === null;
 }
 
 function assertWritable(link: LinkRow): void {
-  if (link.opensAt && link.opensAt.getTime() > Date.now()) throw new SurveyNotOpenError(link.opensAt);
-  if (!isWritable(link)) throw new SurveyClosedError({ deadline: link.deadline, status: link.status });
+  const reason = closedReason(link);
+  if (reason === RespondentClosedReason.NOT_OPEN_YET) throw new SurveyNotOpenError(link.opensAt);
+  if (reason) throw new SurveyClosedError({ deadline: link.deadline, status: link.status, reason });
 }
 
 type ResponseRow = {
@@ -147,7 +163,8 @@ export async function openQuestionnaire(ctx: Context, token: string): Promise<Re
     ),
   ]);
   const s = toSurvey(survey!);
-  const writable = isWritable(link);
+  const reason = closedReason(link);
+  const writable = reason === null;
   const state = !response
     ? AssignmentState.OPENED
     : response.status === 'DRAFT'
@@ -163,12 +180,14 @@ export async function openQuestionnaire(ctx: Context, token: string): Promise<Re
     reviewKind: s.reviewKind,
     version: { ...version, content: version.content as unknown as Record<string, unknown> },
     unit: unit!,
+    opensAt: link.opensAt,
     deadline: link.deadline,
     state,
     answers: (response?.answers ?? {}) as Record<string, unknown>,
     draftSavedAt: response?.draftSavedAt ?? null,
     receipt: response ? receiptOf(response) : null,
     writable,
+    closedReason: reason,
     canAmend: writable && link.allowAmend && response?.status === 'SUBMITTED',
   };
 }
@@ -179,11 +198,45 @@ function asAnswers(value: unknown): Answers {
   return value as Answers;
 }
 
-/** Partial answers, type-checked only; the latest save wins. Cheap and idempotent for autosave. */
-export async function saveDraft(ctx: Context, token: string, rawAnswers: unknown): Promise<{ savedAt: Date }> {
+/**
+ * The version a respondent is answering: the one its form says (`versionNumber`), else the current
+ * one. An unknown number is BAD_USER_INPUT; `current` is the version respondents answer now.
+ */
+async function answeredVersion(
+  ctx: Context,
+  link: LinkRow,
+  versionNumber: number | null | undefined,
+): Promise<{ version: VersionRow; current: VersionRow }> {
+  const current = await versionById(ctx.em, link.currentVersionId!);
+  if (versionNumber === null || versionNumber === undefined || versionNumber === current.number)
+    return { version: current, current };
+  const row = await queryOne<{ id: number }>(
+    ctx.em,
+    sql`select id from survey_version where survey_id = ${link.surveyId} and number = ${versionNumber}`,
+  );
+  if (!row) {
+    throw new BadUserInputError('Không có phiên bản phiếu này / no such version', 'versionNumber', {
+      currentVersionNumber: current.number,
+    });
+  }
+  return { version: await versionById(ctx.em, row.id), current };
+}
+
+/**
+ * Partial answers, type-checked only; the latest save wins. Cheap and idempotent for autosave. A
+ * draft of an earlier version (the form was opened before a new one was published) is still saved,
+ * checked against the version it answers; `versionNumber` in the result is the current one, so the
+ * form knows to reload.
+ */
+export async function saveDraft(
+  ctx: Context,
+  token: string,
+  rawAnswers: unknown,
+  versionNumber?: number | null,
+): Promise<{ savedAt: Date; versionNumber: number }> {
   const link = await resolveLink(ctx, token);
   assertWritable(link);
-  const version = await versionById(ctx.em, link.currentVersionId!);
+  const { version, current } = await answeredVersion(ctx, link, versionNumber);
   const answers = asAnswers(rawAnswers);
   const problems = validateAnswers(version.content, answers, 'draft');
   if (problems.length > 0) throw ValidationFailedError.fromAnswers(problems);
@@ -204,13 +257,18 @@ export async function saveDraft(ctx: Context, token: string, rawAnswers: unknown
     );
     throw new AlreadySubmittedError(r?.receiptNumber ?? null);
   }
-  return saved;
+  return { savedAt: saved.savedAt, versionNumber: current.number };
 }
 
 const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /**
- * Full validation with the shared rules (every problem at once), then one atomic statement: the
+ * A retried request (same idempotency key) gets the receipt it had, before anything else is
+ * checked: whatever changed since (a new version, the deadline), a retry never turns into an error.
+ * Then, when the form says which version it answered (`versionNumber`) and that is no longer the
+ * current one: VERSION_CHANGED with the current number, nothing stored (the form reloads the new
+ * version; keys keep their meaning across versions, so the answers carry over).
+ * Then full validation with the shared rules (every problem at once), then one atomic statement: the
  * response, its typed answer rows (batched) and the submission record. Exactly once: the unique
  * assignment_id serialises concurrent submits (one wins, the others get ALREADY_SUBMITTED), and a
  * retried request with the same idempotency key gets the same receipt. After a submission the unit
@@ -224,6 +282,7 @@ export async function submitResponse(
   submittedByRaw: string,
   idempotencyKey: string,
   intent: 'submit' | 'amend' = 'submit',
+  versionNumber?: number | null,
 ): Promise<Receipt> {
   if (!idempotencyKeyPattern.test(idempotencyKey)) {
     throw new BadUserInputError('idempotencyKey: 8–100 characters of A-Z a-z 0-9 . _ : -', 'idempotencyKey');
@@ -234,7 +293,10 @@ export async function submitResponse(
   }
   const link = await resolveLink(ctx, token);
   const answers = normaliseAnswers(asAnswers(rawAnswers));
-  const version = await versionById(ctx.em, link.currentVersionId!);
+  const earlier = await earlierSubmission(ctx.em, link.assignmentId, idempotencyKey);
+  if (earlier) return earlier;
+  const { version, current } = await answeredVersion(ctx, link, versionNumber);
+  if (version.id !== current.id) throw new VersionChangedError(version.number, current.number);
   if (intent === 'amend') return amend(ctx, link, version, answers, submittedBy, idempotencyKey);
 
   if (isWritable(link)) {

@@ -15,10 +15,11 @@ export class LinkError extends AppError {
 }
 
 export class SurveyClosedError extends AppError {
-  constructor(details: { deadline?: Date | null; status?: string } = {}) {
+  constructor(details: { deadline?: Date | null; status?: string; reason?: string } = {}) {
     super('SURVEY_CLOSED', 'Cuộc khảo sát đã đóng hoặc đã quá hạn / the survey is closed or past its deadline', {
       ...(details.deadline ? { deadline: details.deadline.toISOString() } : {}),
       ...(details.status ? { status: details.status } : {}),
+      ...(details.reason ? { reason: details.reason } : {}),
     });
   }
 }
@@ -48,6 +49,17 @@ export class NotSubmittedError extends AppError {
 export class AmendNotAllowedError extends AppError {
   constructor() {
     super('AMEND_NOT_ALLOWED', 'Khảo sát này không cho sửa phiếu đã gửi / this survey does not allow amendments');
+  }
+}
+
+/** The respondent answered a version that is no longer the current one: reload and submit again. */
+export class VersionChangedError extends AppError {
+  constructor(answered: number, current: number) {
+    super(
+      'VERSION_CHANGED',
+      `Phiếu vừa được cập nhật (phiên bản ${current}); hãy xem lại rồi gửi / the questionnaire changed (version ${current}): review and submit again`,
+      { field: 'versionNumber', answeredVersionNumber: answered, currentVersionNumber: current },
+    );
   }
 }
 
@@ -86,6 +98,7 @@ export function contentFieldProblems(problems: ContentProblem[], prefix = 'conte
     code: 'BAD_USER_INPUT',
     reason: p.code,
     field: `${prefix}.${p.path}`,
+    ...(p.questionKey ? { questionKey: p.questionKey } : {}),
     message: p.message,
   }));
 }

@@ -1,7 +1,7 @@
 import type { QuestionnaireContent } from '@diemcau/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query, queryOne, sql } from '../db/sql.ts';
-import type { ReviewKind, SurveyStatus } from './survey.types.ts';
+import { type ReviewKind, type Submission, SubmissionKind, type SurveyStatus } from './survey.types.ts';
 
 export type SurveyRow = {
   id: number;
@@ -13,7 +13,10 @@ export type SurveyRow = {
   documentKind: string | null;
   documentSignedOn: string | null;
   reviewKind: ReviewKind;
+  /** As organizers and respondents see it: an OPEN survey past every deadline reads CLOSED (see effectiveStatus). */
   status: SurveyStatus;
+  /** As stored: what the organizer did (publish, close, archive). Management checks use this one. */
+  storedStatus: SurveyStatus;
   ownerUnitId: number;
   ownerPath: string;
   opensAt: Date | null;
@@ -25,9 +28,18 @@ export type SurveyRow = {
   updatedAt: Date;
 };
 
+/**
+ * SQL for a survey's status as it reads, given `s` (survey): an OPEN survey whose deadline has passed
+ * and whose units have no later deadline of their own is CLOSED — no job needed, nothing to race.
+ * Moving the deadline (or extending a unit) opens it again; closeSurvey closes it for good.
+ */
+export const effectiveStatus = sql`(case when s.status = 'OPEN' and s.closes_at < now()
+    and not exists (select 1 from assignment x where x.survey_id = s.id and x.withdrawn_at is null and x.deadline >= now())
+  then 'CLOSED' else s.status end)`;
+
 export const surveyColumns = sql`s.id, s.title, s.description, s.instructions, s.document_code as "documentCode",
   s.document_title as "documentTitle", s.document_kind as "documentKind", to_char(s.document_signed_on, 'YYYY-MM-DD') as "documentSignedOn",
-  s.review_kind as "reviewKind", s.status, s.owner_unit_id as "ownerUnitId", o.path::text as "ownerPath",
+  s.review_kind as "reviewKind", ${effectiveStatus} as status, s.status as "storedStatus", s.owner_unit_id as "ownerUnitId", o.path::text as "ownerPath",
   s.opens_at as "opensAt", s.closes_at as "closesAt", s.allow_amend as "allowAmend", s.draft_content as "draftContent",
   s.current_version_id as "currentVersionId", s.created_at as "createdAt", s.updated_at as "updatedAt"`;
 
@@ -79,6 +91,12 @@ export async function deepestAssignedLevel(em: EntityManager, surveyId: number):
   return row?.n ?? null;
 }
 
+/**
+ * SQL for a unit's deadline, given `a` (assignment) and `s` (survey): the later of its extension and
+ * the survey's deadline (greatest() skips nulls), so moving the survey's deadline never shortens an extension.
+ */
+export const effectiveDeadline = sql`greatest(a.deadline, s.closes_at)`;
+
 /** SQL for an assignment's state, given `a` (assignment) and `r` (its response, left-joined). */
 export const assignmentState = sql`case
     when r.status = 'SUBMITTED' and r.amendment_count > 0 then 'AMENDED'
@@ -112,4 +130,30 @@ export async function progressOf(em: EntityManager, surveyIds: readonly number[]
          group by a.survey_id`,
   );
   return new Map(rows.map((r) => [r.surveyId, r]));
+}
+
+/** The submission history (first, then amendments, oldest first) of many assignments in one statement. */
+export async function historyOf(
+  em: EntityManager,
+  assignmentIds: readonly number[],
+): Promise<Map<number, Submission[]>> {
+  const rows = await query<Omit<Submission, 'kind'> & { assignmentId: number; kind: 'SUBMIT' | 'AMEND' }>(
+    em,
+    sql`select r.assignment_id as "assignmentId", s.kind, s.receipt_number as "receiptNumber", s.submitted_at as "submittedAt",
+               s.submitted_by as "submittedBy", v.number as "versionNumber", s.changes
+          from response_submission s join response r on r.id = s.response_id join survey_version v on v.id = s.version_id
+         where r.assignment_id = any(${[...assignmentIds]}::int[])
+         order by s.submitted_at, s.id`,
+  );
+  const byAssignment = new Map<number, Submission[]>();
+  for (const { assignmentId, kind, changes, ...row } of rows) {
+    const list = byAssignment.get(assignmentId) ?? [];
+    list.push({
+      ...row,
+      kind: kind === 'AMEND' ? SubmissionKind.AMENDMENT : SubmissionKind.FIRST,
+      changes: kind === 'AMEND' ? changes : null,
+    });
+    byAssignment.set(assignmentId, list);
+  }
+  return byAssignment;
 }

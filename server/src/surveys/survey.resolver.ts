@@ -1,16 +1,18 @@
+import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.ts';
 import type { UnitRow } from '../units/unit.repository.ts';
 import { Unit } from '../units/unit.types.ts';
 import * as assignments from './assignment.service.ts';
 import { AssignSurveyInput, CreateSurveyInput, UpdateSurveyInput } from './survey.inputs.ts';
-import { deepestAssignedLevel, progressOf, versionById, versionsOf } from './survey.repository.ts';
+import { deepestAssignedLevel, historyOf, progressOf, versionById, versionsOf } from './survey.repository.ts';
 import * as surveys from './survey.service.ts';
 import {
   Assignment,
   AssignmentConnection,
   AssignmentState,
   AssignResult,
+  Submission,
   Survey,
   SurveyConnection,
   SurveyProgress,
@@ -179,8 +181,41 @@ export class SurveyResolver {
   }
 }
 
+/** Per request (keyed by its loaders): the history of a page of assignments in one query. */
+const historyLoaders = new WeakMap<object, DataLoader<number, Submission[]>>();
+
+function historyLoader(ctx: Context): DataLoader<number, Submission[]> {
+  let loader = historyLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const found = await historyOf(ctx.em, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    });
+    historyLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
 @Resolver(() => Assignment)
 export class AssignmentResolver {
+  @FieldResolver(() => [Unit], {
+    description:
+      'The units from the top of the tree down to this one as they stood when it was assigned (a later move does not change it).',
+  })
+  async assignedPath(@Root() assignment: assignments.AssignmentRow, @Ctx() ctx: Context): Promise<UnitRow[]> {
+    const ids = assignment.unitPath.split('.').map(Number);
+    const units = await ctx.loaders.unit.loadMany(ids);
+    return units.filter((u): u is UnitRow => u !== null && !(u instanceof Error));
+  }
+
+  @FieldResolver(() => [Submission], {
+    description:
+      'Every submission of the unit’s response, oldest first: the first, then each amendment with what changed.',
+  })
+  history(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Submission[]> {
+    return historyLoader(ctx).load(assignment.id);
+  }
+
   @FieldResolver(() => Unit, { nullable: true })
   unit(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<UnitRow | null> {
     return ctx.loaders.unit.load(assignment.unitId);

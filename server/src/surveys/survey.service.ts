@@ -1,4 +1,4 @@
-import { allQuestions, type QuestionnaireContent, validateContent } from '@diemcau/schema';
+import { allQuestions, type Question, type QuestionnaireContent, validateContent } from '@diemcau/schema';
 import { assertPathInScope, requireRole, requireViewer } from '../accounts/access.ts';
 import { query, queryOne, sql } from '../db/sql.ts';
 import { BadUserInputError, NotFoundError } from '../graphql/app-error.ts';
@@ -15,7 +15,14 @@ import {
 } from './survey.errors.ts';
 import { parseSurveyFile, SURVEY_FILE_FORMAT, SURVEY_FILE_VERSION, type SurveyFile } from './survey.file.ts';
 import type { CreateSurveyInput, SurveyDocumentInput, UpdateSurveyInput } from './survey.inputs.ts';
-import { type SurveyRow, surveyById, surveyColumns, versionById } from './survey.repository.ts';
+import {
+  effectiveStatus,
+  type SurveyRow,
+  surveyById,
+  surveyColumns,
+  versionById,
+  versionsOf,
+} from './survey.repository.ts';
 import { type Survey, SurveyStatus } from './survey.types.ts';
 
 export function toSurvey(row: SurveyRow): Survey {
@@ -53,7 +60,7 @@ export async function listSurveys(
   const limit = pageSize(first);
   const cursor = decodeCursor(after, ['string', 'number']) as [string, number] | null;
   const where = sql`${viewer.scopePath ? sql`o.path <@ ${viewer.scopePath}::ltree` : sql`true`}
-    ${status ? sql`and s.status = ${status}` : sql``}`;
+    ${status ? sql`and ${effectiveStatus} = ${status}` : sql``}`;
   const rows = await query<SurveyRow>(
     ctx.em,
     sql`select ${surveyColumns} from survey s join unit o on o.id = s.owner_unit_id
@@ -97,10 +104,16 @@ function checkWindow(opensAt: Date | null | undefined, closesAt: Date | null | u
   }
 }
 
-/** A working copy may be incomplete, but must have the questionnaire's shape. */
+/**
+ * A working copy may be incomplete (no label yet, one option so far …), but must have the
+ * questionnaire's shape: lists where lists go, objects where objects go (the `INVALID` problems of
+ * validateContent), all reported at once.
+ */
 function draftShape(content: Record<string, unknown> | null | undefined): QuestionnaireContent {
   if (!content) return { sections: [] };
   if (!Array.isArray(content.sections)) throw new BadUserInputError('content must be { sections: [...] }', 'content');
+  const malformed = validateContent(content).filter((p) => p.code === 'INVALID');
+  if (malformed.length > 0) throw new ValidationFailedError(contentFieldProblems(malformed));
   return content as unknown as QuestionnaireContent;
 }
 
@@ -124,20 +137,64 @@ export async function createSurvey(ctx: Context, input: CreateSurveyInput): Prom
   return toSurvey((await surveyById(ctx.em, row!.id))!);
 }
 
-/** Keys that persist across versions keep their meaning: same question type, same option keys kept. */
-function versionProblems(previous: QuestionnaireContent, next: QuestionnaireContent): FieldProblem[] {
-  const before = new Map(allQuestions(previous).map((q) => [q.key, q]));
+/**
+ * Keys that persist across versions keep their meaning, so answers to every version add up. Against
+ * the last form of each question key in any earlier version (a key dropped in v2 cannot come back as
+ * something else in v3): the same type; every option and matrix row key kept (an option cannot be
+ * dropped: answers to the earlier version use it; to drop one, ask a new question under a new key);
+ * an option keeps its "Other (please specify)" role; a scale keeps its number of points. Labels may
+ * change (wording, typos), and options, rows and questions may be added; whole questions may go.
+ */
+export function versionProblems(previous: QuestionnaireContent[], next: QuestionnaireContent): FieldProblem[] {
+  const before = new Map<string, Question>();
+  for (const content of previous) for (const q of allQuestions(content)) before.set(q.key, q);
   const problems: FieldProblem[] = [];
+  const problem = (q: Question, reason: string, message: string, extra: Record<string, string> = {}) =>
+    problems.push({ code: 'BAD_USER_INPUT', reason, questionKey: q.key, field: `content.${q.key}`, message, ...extra });
   for (const q of allQuestions(next)) {
     const old = before.get(q.key);
-    if (old && old.type !== q.type) {
-      problems.push({
-        code: 'BAD_USER_INPUT',
-        reason: 'KEY_TYPE_CHANGED',
-        questionKey: q.key,
-        field: `content.${q.key}`,
-        message: `"${q.key}" was a ${old.type} question; a new key is needed for a ${q.type} question`,
-      });
+    if (!old) continue;
+    if (old.type !== q.type) {
+      problem(
+        q,
+        'KEY_TYPE_CHANGED',
+        `"${q.key}" was a ${old.type} question; a new key is needed for a ${q.type} question`,
+      );
+      continue;
+    }
+    const options = new Map((q.options ?? []).map((o) => [o.key, o]));
+    for (const o of old.options ?? []) {
+      const now = options.get(o.key);
+      if (!now) {
+        problem(
+          q,
+          'OPTION_KEY_REMOVED',
+          `"${q.key}": option "${o.key}" was answered in an earlier version and must stay (a new question key is needed to drop it)`,
+          { optionKey: o.key },
+        );
+      } else if (Boolean(now.other) !== Boolean(o.other)) {
+        problem(q, 'OPTION_MEANING_CHANGED', `"${q.key}": option "${o.key}" cannot become or stop being "Other"`, {
+          optionKey: o.key,
+        });
+      }
+    }
+    const rows = new Set((q.rows ?? []).map((r) => r.key));
+    for (const r of old.rows ?? []) {
+      if (!rows.has(r.key)) {
+        problem(
+          q,
+          'ROW_KEY_REMOVED',
+          `"${q.key}": row "${r.key}" was answered in an earlier version and must stay (a new question key is needed to drop it)`,
+          { optionKey: r.key },
+        );
+      }
+    }
+    if ((q.type === 'scale' || q.type === 'matrix') && q.scale?.points !== old.scale?.points) {
+      problem(
+        q,
+        'SCALE_CHANGED',
+        `"${q.key}" had ${old.scale?.points}-point scale; a new key is needed for another scale`,
+      );
     }
   }
   return problems;
@@ -168,25 +225,33 @@ async function insertVersion(ctx: Context, surveyId: number, content: Questionna
 
 export async function updateSurvey(ctx: Context, input: UpdateSurveyInput): Promise<Survey> {
   const survey = await manageableSurvey(ctx, input.id);
-  if (survey.status === SurveyStatus.CLOSED || survey.status === SurveyStatus.ARCHIVED) {
+  // Closed by hand or archived. One closed only by its deadline may still change (e.g. a later deadline reopens it).
+  if (survey.storedStatus === SurveyStatus.CLOSED || survey.storedStatus === SurveyStatus.ARCHIVED) {
     throw new SurveyStateError('Khảo sát đã đóng, không sửa được / a closed survey cannot change', survey.status);
   }
   const opensAt = input.opensAt === undefined ? survey.opensAt : input.opensAt;
   const closesAt = input.closesAt === undefined ? survey.closesAt : input.closesAt;
   checkWindow(opensAt, closesAt);
+  if (!closesAt && survey.storedStatus === SurveyStatus.OPEN) {
+    throw new BadUserInputError('Khảo sát đang mở cần có hạn chót / an open survey needs a deadline', 'closesAt');
+  }
   const doc = input.document === undefined ? null : cleanDocument(input.document);
   let content = survey.draftContent;
   let newVersion = false;
   if (input.content) {
-    content = draftShape(input.content);
-    if (survey.status === SurveyStatus.OPEN) {
+    if (survey.storedStatus === SurveyStatus.OPEN) {
       if (!input.newVersion) throw new VersionFrozenError();
+      // A new version is checked in full at once (shape included): every problem comes back.
+      content = input.content as unknown as QuestionnaireContent;
       assertPublishable(content, { closesAt });
-      const current = await versionById(ctx.em, survey.currentVersionId!);
-      const problems = versionProblems(current.content, content);
+      const earlier = await versionsOf(ctx.em, survey.id);
+      const problems = versionProblems(
+        earlier.map((v) => v.content),
+        content,
+      );
       if (problems.length > 0) throw new ValidationFailedError(problems);
       newVersion = true;
-    }
+    } else content = draftShape(input.content);
   }
   await ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em };
@@ -229,8 +294,10 @@ export async function publishSurvey(ctx: Context, id: unknown): Promise<Survey> 
 
 export async function setSurveyStatus(ctx: Context, id: unknown, to: SurveyStatus.CLOSED | SurveyStatus.ARCHIVED) {
   const survey = await manageableSurvey(ctx, id);
+  // Closing looks at what was stored (closing a survey past its deadline makes it final); archiving at
+  // how it reads (a survey past every deadline may be archived without closing it first).
   const allowed = to === SurveyStatus.CLOSED ? [SurveyStatus.OPEN] : [SurveyStatus.DRAFT, SurveyStatus.CLOSED];
-  if (!allowed.includes(survey.status)) {
+  if (!allowed.includes(to === SurveyStatus.CLOSED ? survey.storedStatus : survey.status)) {
     throw new SurveyStateError(
       `Không chuyển được từ ${survey.status} sang ${to} / cannot go from ${survey.status} to ${to}`,
       survey.status,

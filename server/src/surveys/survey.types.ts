@@ -35,11 +35,35 @@ registerEnumType(AssignmentState, {
   description: 'Where a unit is: link not opened, opened, a draft saved, submitted, or submitted and then amended.',
 });
 
+export enum SubmissionKind {
+  FIRST = 'FIRST',
+  AMENDMENT = 'AMENDMENT',
+}
+registerEnumType(SubmissionKind, {
+  name: 'SubmissionKind',
+  description: 'The first submission of a response, or a later amendment of it.',
+});
+
 export enum LinkStatus {
   ACTIVE = 'ACTIVE',
   REVOKED = 'REVOKED',
 }
 registerEnumType(LinkStatus, { name: 'LinkStatus' });
+
+export enum RespondentClosedReason {
+  NOT_OPEN_YET = 'NOT_OPEN_YET',
+  CLOSED = 'CLOSED',
+  DEADLINE_PASSED = 'DEADLINE_PASSED',
+}
+registerEnumType(RespondentClosedReason, {
+  name: 'RespondentClosedReason',
+  description: 'Why a respondent link cannot be written to now.',
+  valuesConfig: {
+    NOT_OPEN_YET: { description: 'Published, but the opening time is still ahead (see opensAt).' },
+    CLOSED: { description: 'Closed or archived by the organizer.' },
+    DEADLINE_PASSED: { description: 'This unit’s deadline (with its extension, if any) has passed.' },
+  },
+});
 
 @ObjectType({ description: 'The document under review, e.g. 21-KL/TW.' })
 export class SurveyDocument {
@@ -168,7 +192,10 @@ export class Assignment {
   @Field(() => Date, { nullable: true })
   draftSavedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the response was first submitted (amendments keep it).' })
+  firstSubmittedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the latest submission or amendment was made.' })
   submittedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The name the respondent typed when submitting.' })
@@ -217,10 +244,40 @@ export class Receipt {
   amendment!: boolean;
 }
 
+@ObjectType({ description: 'One submission of a response: the first, or an amendment, with what it changed.' })
+export class Submission {
+  @Field(() => SubmissionKind)
+  kind!: SubmissionKind;
+
+  @Field(() => String)
+  receiptNumber!: string;
+
+  @Field(() => Date)
+  submittedAt!: Date;
+
+  @Field(() => String, { description: 'The name the respondent typed.' })
+  submittedBy!: string;
+
+  @Field(() => Int, { description: 'The questionnaire version answered.' })
+  versionNumber!: number;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Amendments: question key → { before, after } for every answer changed. Null for the first submission.',
+  })
+  changes!: Record<string, unknown> | null;
+}
+
 @ObjectType({ description: 'A saved draft.' })
 export class DraftSaved {
   @Field(() => Date)
   savedAt!: Date;
+
+  @Field(() => Int, {
+    description: 'The version respondents answer now: when it is not the one the form shows, reload the questionnaire.',
+  })
+  versionNumber!: number;
 }
 
 @ObjectType({ description: 'The unit a respondent link is for.' })
@@ -258,7 +315,10 @@ export class RespondentQuestionnaire {
   @Field(() => RespondentUnit)
   unit!: RespondentUnit;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the survey opens for answers.' })
+  opensAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'This unit’s deadline: its own extension, or the survey’s.' })
   deadline!: Date | null;
 
   @Field(() => AssignmentState)
@@ -275,6 +335,12 @@ export class RespondentQuestionnaire {
 
   @Field(() => Boolean, { description: 'Whether answers can still be saved or submitted.' })
   writable!: boolean;
+
+  @Field(() => RespondentClosedReason, {
+    nullable: true,
+    description: 'Why nothing can be written now; null while writable.',
+  })
+  closedReason!: RespondentClosedReason | null;
 
   @Field(() => Boolean, { description: 'Whether a submitted response may still be amended.' })
   canAmend!: boolean;

@@ -121,6 +121,14 @@ export type CreateUnitInput = {
   parentId?: string | number | null | undefined;
 };
 
+export type CreateUnitKindInput = {
+  /** UPPER_SNAKE_CASE, e.g. YOUTH_UNION. */
+  code: string;
+  nameEn: string;
+  nameVi: string;
+  sortOrder?: number | null | undefined;
+};
+
 /** OK: serving; DEGRADED: the database does not answer; SHUTTING_DOWN: draining before exit. */
 export type HealthStatus =
   | 'DEGRADED'
@@ -280,6 +288,15 @@ export type SetAccountDisabledMutationVariables = Exact<{
 
 export type SetAccountDisabledMutation = { updateAccount: { id: string, disabledAt: string | null } };
 
+export type UpdateAccountAccessMutationVariables = Exact<{
+  id: string | number;
+  role: Role;
+  scopeUnitId?: string | number | null | undefined;
+}>;
+
+
+export type UpdateAccountAccessMutation = { updateAccount: { id: string, role: Role, scopeUnit: { id: string } | null } };
+
 export type ResetAccountPasswordMutationVariables = Exact<{
   id: string | number;
   password: string;
@@ -335,7 +352,7 @@ export type ImportUnitsMutationVariables = Exact<{
 }>;
 
 
-export type ImportUnitsMutation = { importUnits: { applied: boolean, rows: number, created: number, updated: number, moved: number, unchanged: number, problems: Array<{ line: number, code: string | null, field: string, problem: string, message: string }> } };
+export type ImportUnitsMutation = { importUnits: { applied: boolean, rows: number, created: number, updated: number, moved: number, unchanged: number, problems: Array<{ line: number, row: number | null, code: string | null, field: string, problem: string, message: string }> } };
 
 export type ExportUnitsQueryVariables = Exact<{
   format: UnitFileFormat;
@@ -343,6 +360,13 @@ export type ExportUnitsQueryVariables = Exact<{
 
 
 export type ExportUnitsQuery = { exportUnits: string };
+
+export type CreateUnitKindMutationVariables = Exact<{
+  input: CreateUnitKindInput;
+}>;
+
+
+export type CreateUnitKindMutation = { createUnitKind: { code: string, nameVi: string, nameEn: string } };
 
 export type UnitChildrenQueryVariables = Exact<{
   filter?: UnitsFilter | null | undefined;
@@ -353,17 +377,19 @@ export type UnitChildrenQueryVariables = Exact<{
 
 export type UnitChildrenQuery = { units: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, level: number, archivedAt: string | null, childCount: number, kind: { code: string, nameVi: string, nameEn: string } | null } }> } };
 
-export type AnalyticsSurveysQueryVariables = Exact<{ [key: string]: never; }>;
+export type AnalyticsSurveysQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type AnalyticsSurveysQuery = { surveys: { edges: Array<{ node: { id: string, title: string, status: SurveyStatus, closesAt: string | null, progress: { assigned: number, submitted: number } } }> } };
+export type AnalyticsSurveysQuery = { analyticsSurveys: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: string, closesAt: string | null, assigned: number, submitted: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type AnalyticsSurveyQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AnalyticsSurveyQuery = { survey: { id: string, title: string, currentVersion: { number: number, content: unknown } | null } };
+export type AnalyticsSurveyQuery = { surveyAnalytics: { surveyId: string, title: string, content: unknown, scopeLevel: number, deepestLevel: number } };
 
 export type AnalyticsOverviewQueryVariables = Exact<{
   surveyId: string | number;
@@ -380,7 +406,7 @@ export type QuestionChoicesQueryVariables = Exact<{
 }>;
 
 
-export type QuestionChoicesQuery = { surveyAnalytics: { question: { choices: { total: { responses: number, mean: number | null, otherTexts: Array<string>, options: Array<{ key: string, label: string | null, count: number, share: number }> }, groups: Array<{ unitName: string | null, responses: number, mean: number | null, options: Array<{ key: string, count: number, share: number }> }> } } } };
+export type QuestionChoicesQuery = { surveyAnalytics: { question: { choices: { basis: { responses: number, versions: Array<number> }, total: { responses: number, mean: number | null, otherTexts: Array<string>, options: Array<{ key: string, label: string | null, count: number, share: number }> }, groups: Array<{ unitName: string | null, responses: number, mean: number | null, options: Array<{ key: string, count: number, share: number }> }> } } } };
 
 export type QuestionNumbersQueryVariables = Exact<{
   surveyId: string | number;
@@ -389,7 +415,7 @@ export type QuestionNumbersQueryVariables = Exact<{
 }>;
 
 
-export type QuestionNumbersQuery = { surveyAnalytics: { question: { numbers: { total: { count: number, sum: number | null, mean: number | null, median: number | null, min: number | null, max: number | null }, groups: Array<{ unitName: string | null, count: number, sum: number | null, mean: number | null, median: number | null }> } } } };
+export type QuestionNumbersQuery = { surveyAnalytics: { question: { numbers: { basis: { responses: number, versions: Array<number> }, total: { count: number, sum: number | null, mean: number | null, median: number | null, q1: number | null, q3: number | null, min: number | null, max: number | null, histogram: Array<{ from: number, to: number, count: number }> }, groups: Array<{ unitName: string | null, count: number, sum: number | null, mean: number | null, median: number | null }> } } } };
 
 export type CrossTabQueryVariables = Exact<{
   surveyId: string | number;
@@ -399,7 +425,16 @@ export type CrossTabQueryVariables = Exact<{
 }>;
 
 
-export type CrossTabQuery = { surveyAnalytics: { crossTab: { rows: Array<string>, columns: Array<string>, responses: number, cells: Array<{ row: string, column: string, count: number, rowShare: number }> } } };
+export type CrossTabQuery = { surveyAnalytics: { crossTab: { rows: Array<string>, columns: Array<string>, responses: number, cells: Array<{ row: string, column: string, count: number, rowShare: number, columnShare: number }> } } };
+
+export type QuestionDatesQueryVariables = Exact<{
+  surveyId: string | number;
+  level: number;
+  key: string;
+}>;
+
+
+export type QuestionDatesQuery = { surveyAnalytics: { question: { dates: { basis: { responses: number, versions: Array<number> }, total: { count: number, earliest: string | null, latest: string | null, byMonth: Array<{ month: string, count: number }> } } } } };
 
 export type TextAnswersQueryVariables = Exact<{
   surveyId: string | number;
@@ -835,6 +870,17 @@ export const SetAccountDisabledDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetAccountDisabledMutation, SetAccountDisabledMutationVariables>;
+export const UpdateAccountAccessDocument = new TypedDocumentString(`
+    mutation UpdateAccountAccess($id: ID!, $role: Role!, $scopeUnitId: ID) {
+  updateAccount(input: {id: $id, role: $role, scopeUnitId: $scopeUnitId}) {
+    id
+    role
+    scopeUnit {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAccountAccessMutation, UpdateAccountAccessMutationVariables>;
 export const ResetAccountPasswordDocument = new TypedDocumentString(`
     mutation ResetAccountPassword($id: ID!, $password: String!) {
   resetAccountPassword(id: $id, password: $password)
@@ -917,6 +963,7 @@ export const ImportUnitsDocument = new TypedDocumentString(`
     unchanged
     problems {
       line
+      row
       code
       field
       problem
@@ -930,6 +977,15 @@ export const ExportUnitsDocument = new TypedDocumentString(`
   exportUnits(format: $format)
 }
     `) as unknown as TypedDocumentString<ExportUnitsQuery, ExportUnitsQueryVariables>;
+export const CreateUnitKindDocument = new TypedDocumentString(`
+    mutation CreateUnitKind($input: CreateUnitKindInput!) {
+  createUnitKind(input: $input) {
+    code
+    nameVi
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUnitKindMutation, CreateUnitKindMutationVariables>;
 export const UnitChildrenDocument = new TypedDocumentString(`
     query UnitChildren($filter: UnitsFilter, $first: Int, $after: String) {
   units(filter: $filter, first: $first, after: $after) {
@@ -957,32 +1013,34 @@ export const UnitChildrenDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UnitChildrenQuery, UnitChildrenQueryVariables>;
 export const AnalyticsSurveysDocument = new TypedDocumentString(`
-    query AnalyticsSurveys {
-  surveys(first: 100) {
+    query AnalyticsSurveys($after: String) {
+  analyticsSurveys(first: 50, after: $after) {
+    totalCount
     edges {
       node {
         id
         title
         status
         closesAt
-        progress {
-          assigned
-          submitted
-        }
+        assigned
+        submitted
       }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }
     `) as unknown as TypedDocumentString<AnalyticsSurveysQuery, AnalyticsSurveysQueryVariables>;
 export const AnalyticsSurveyDocument = new TypedDocumentString(`
     query AnalyticsSurvey($id: ID!) {
-  survey(id: $id) {
-    id
+  surveyAnalytics(surveyId: $id) {
+    surveyId
     title
-    currentVersion {
-      number
-      content
-    }
+    content
+    scopeLevel
+    deepestLevel
   }
 }
     `) as unknown as TypedDocumentString<AnalyticsSurveyQuery, AnalyticsSurveyQueryVariables>;
@@ -1036,6 +1094,10 @@ export const QuestionChoicesDocument = new TypedDocumentString(`
   surveyAnalytics(surveyId: $surveyId, level: $level) {
     question(key: $key) {
       choices {
+        basis {
+          responses
+          versions
+        }
         total {
           responses
           mean
@@ -1066,14 +1128,25 @@ export const QuestionNumbersDocument = new TypedDocumentString(`
     query QuestionNumbers($surveyId: ID!, $level: Int!, $key: String!) {
   surveyAnalytics(surveyId: $surveyId, level: $level) {
     question(key: $key) {
-      numbers {
+      numbers(bins: 10) {
+        basis {
+          responses
+          versions
+        }
         total {
           count
           sum
           mean
           median
+          q1
+          q3
           min
           max
+          histogram {
+            from
+            to
+            count
+          }
         }
         groups {
           unitName
@@ -1099,11 +1172,35 @@ export const CrossTabDocument = new TypedDocumentString(`
         column
         count
         rowShare
+        columnShare
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<CrossTabQuery, CrossTabQueryVariables>;
+export const QuestionDatesDocument = new TypedDocumentString(`
+    query QuestionDates($surveyId: ID!, $level: Int!, $key: String!) {
+  surveyAnalytics(surveyId: $surveyId, level: $level) {
+    question(key: $key) {
+      dates {
+        basis {
+          responses
+          versions
+        }
+        total {
+          count
+          earliest
+          latest
+          byMonth {
+            month
+            count
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuestionDatesQuery, QuestionDatesQueryVariables>;
 export const TextAnswersDocument = new TypedDocumentString(`
     query TextAnswers($surveyId: ID!, $level: Int!, $key: String!, $search: String, $after: String) {
   surveyAnalytics(surveyId: $surveyId, level: $level) {

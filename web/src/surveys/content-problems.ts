@@ -40,6 +40,16 @@ function viText(p: ContentProblem): string {
       return 'Kiểu câu hỏi không hợp lệ';
     case 'KEY_TYPE_CHANGED':
       return `Câu “${quoted(p.message)}” đã phát hành với kiểu khác: câu hỏi kiểu mới cần một mã mới`;
+    case 'OPTION_KEY_REMOVED':
+      return `Câu “${quoted(p.message)}”: lựa chọn đã có người trả lời ở phiên bản trước, không bỏ được (muốn bỏ, hãy đặt câu hỏi mới với mã mới)`;
+    case 'ROW_KEY_REMOVED':
+      return `Câu “${quoted(p.message)}”: dòng đã có người trả lời ở phiên bản trước, không bỏ được (muốn bỏ, hãy đặt câu hỏi mới với mã mới)`;
+    case 'OPTION_MEANING_CHANGED':
+      return `Câu “${quoted(p.message)}”: một lựa chọn không thể trở thành hoặc thôi là “Khác (ghi rõ)”`;
+    case 'SCALE_CHANGED':
+      return `Câu “${quoted(p.message)}” đã phát hành với thang đo khác: thang đo mới cần một mã mới`;
+    case 'INVALID':
+      return 'Không đúng cấu trúc của bảng hỏi';
     case 'BAD_INDICATOR':
       return `“${quoted(p.message)}” không phải câu hỏi dạng số`;
     default:
