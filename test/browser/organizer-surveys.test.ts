@@ -395,7 +395,34 @@ describe("the organizer's survey pages in Chromium", { timeout: 90_000 }, () => 
     await page.getByTestId('units-search').fill('');
     await page.getByTestId('units-count').getByText(`${communes} đơn vị`, { exact: true }).waitFor();
     await screenshot(page, 'organizer-progress-1280');
-    await page.getByTestId('units-list').locator('li').first().screenshot({ path: '/tmp/unit-row.png' });
+
+    // The survey list: each survey with its status, deadline (Vietnam time) and response progress.
+    const { progress } = (
+      await gql<{
+        survey: { progress: { assigned: number; submitted: number; draft: number; opened: number; notOpened: number } };
+      }>('query ($id: ID!) { survey(id: $id) { progress { assigned submitted draft opened notOpened } } }', {
+        id: surveyId,
+      })
+    ).survey;
+    expect(progress.submitted).toBe(1);
+    expect(progress.draft).toBe(1);
+    await page.getByRole('link', { name: 'Khảo sát', exact: true }).first().click();
+    const item = page.getByTestId(`survey-item-${surveyId}`);
+    await item.getByText('Đang mở').waitFor();
+    const deadlineText = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat('vi', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(
+          new Date(iso),
+        ),
+      settings.survey.closesAt,
+    );
+    expect(await item.locator('.survey-deadline').textContent()).toBe(`Hạn chót: ${deadlineText}`);
+    const rate = ((progress.submitted / progress.assigned) * 100).toLocaleString('vi', { maximumFractionDigits: 1 });
+    await item.getByText(`${progress.submitted}/${progress.assigned} đơn vị đã gửi (${rate}%)`).waitFor();
+    expect(await item.locator('.survey-counts').textContent()).toBe(
+      `Đang điền ${progress.draft} · đã mở, chưa điền ${progress.opened} · chưa mở ${progress.notOpened}`,
+    );
+    await axe(page);
 
     expect(errors).toEqual([]);
     await context.close();
@@ -428,6 +455,17 @@ describe("the organizer's survey pages in Chromium", { timeout: 90_000 }, () => 
     await page.getByRole('heading', { level: 1, name: /^Bảng hỏi: Phiếu khảo sát phục vụ sơ kết/ }).waitFor();
     await page.getByTestId('builder-state').getByText('3 mục, 17 câu hỏi').waitFor();
     const surveyId = new URL(page.url()).pathname.split('/')[2]!;
+
+    // Exported as a file that imports again: the same format, settings and questionnaire keys.
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('builder-export').click()]);
+    expect(exported.suggestedFilename()).toBe(`khao-sat-${surveyId}.json`);
+    const file = JSON.parse(readFileSync((await exported.path())!, 'utf8'));
+    const source = JSON.parse(surveyFixtureText);
+    const keysOf = (content: { sections: { key: string; questions: { key: string }[] }[] }) =>
+      content.sections.map((sec) => [sec.key, sec.questions.map((q) => q.key)]);
+    expect(file).toMatchObject({ format: 'diemcau.survey', formatVersion: 1, title: source.title });
+    expect(keysOf(file.content)).toEqual(keysOf(source.content));
+    expect(file.content.sections[0].questions[0]).toEqual(source.content.sections[0].questions[0]);
     await fitsWidth(page, 360);
     // Every type has its own fields.
     for (const [key, label] of [
@@ -520,6 +558,34 @@ describe("the organizer's survey pages in Chromium", { timeout: 90_000 }, () => 
     await page.getByTestId('survey-status').getByText('Bản nháp').waitFor();
     const copyId = new URL(page.url()).pathname.split('/')[2]!;
     expect(copyId).not.toBe(surveyId);
+
+    // A questionnaire file imported into this draft: asked first (it has questions), then replaced.
+    await page.getByTestId('tab-builder').click();
+    await page.getByTestId('builder-state').getByText('3 mục, 17 câu hỏi').waitFor();
+    const shorter = JSON.parse(surveyFixtureText).content;
+    shorter.sections = shorter.sections.slice(0, 2);
+    shorter.sections[0].questions[0].label = 'Số đảng viên (theo tệp nhập)';
+    await page.getByTestId('builder-import-file').setInputFiles({
+      name: 'bang-hoi.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(shorter)),
+    });
+    const importDialog = page.getByTestId('import-dialog');
+    await importDialog.getByText('Thay bảng hỏi bằng nội dung của tệp?').waitFor();
+    await importDialog.getByTestId('import-dialog-confirm').click();
+    const importedCount = shorter.sections.reduce(
+      (n: number, sec: { questions: unknown[] }) => n + sec.questions.length,
+      0,
+    );
+    await page.getByTestId('builder-notice').getByText(`Đã nhập 2 mục, ${importedCount} câu hỏi từ tệp.`).waitFor();
+    await page.getByTestId('builder-state').getByText(`2 mục, ${importedCount} câu hỏi`).waitFor();
+    await page.getByTestId('builder-save').click();
+    await page.getByTestId('builder-notice').getByText('Đã lưu bản nháp.').waitFor();
+    const draft = await gql<{
+      survey: { draftContent: { sections: { key: string; questions: { key: string; label: string }[] }[] } };
+    }>('query ($id: ID!) { survey(id: $id) { draftContent } }', { id: copyId });
+    expect(keysOf(draft.survey.draftContent)).toEqual(keysOf(shorter));
+    expect(draft.survey.draftContent.sections[0]!.questions[0]!.label).toBe('Số đảng viên (theo tệp nhập)');
 
     // Close the original: no more answers, and its questionnaire is read only.
     await page.goto(`${server.url}/surveys/${surveyId}`);

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe } from '../harness/axe.ts';
 import { launchBrowser, screenshot } from '../harness/browser.ts';
+import { connect } from '../harness/database.ts';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
 import { type GraphQLResponse, graphql } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
@@ -76,7 +77,7 @@ beforeAll(async () => {
     { s: survey.id },
   );
   assignments = listed.assignments.edges.map(({ node }) => ({ id: node.id, token: node.link.split('/s/')[1]! }));
-  expect(assignments.length).toBeGreaterThanOrEqual(8);
+  expect(assignments.length).toBeGreaterThanOrEqual(12);
   expect(new Set(tokens)).toEqual(new Set(assignments.map((a) => a.token)));
 });
 
@@ -233,7 +234,14 @@ describe('respondent form in Chromium', () => {
     await page.getByRole('heading', { name: 'Đã gửi phiếu' }).waitFor();
     const number = await page.getByTestId('receipt-number').textContent();
     expect(number).toMatch(/^KS\d+-\d{6}$/);
-    await page.getByRole('button', { name: 'In biên nhận' }).waitFor();
+    // Standalone, the page is the form: the browser prints it (its print CSS hides the buttons).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByRole('button', { name: 'In biên nhận' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.locator('iframe').count()).toBe(0);
     await axe(page);
     await screenshot(page, 'survey-receipt-vi-360');
     const saved = await serverView(link.token);
@@ -388,6 +396,42 @@ describe('respondent form in Chromium', () => {
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByRole('heading', { name: 'Đã gửi phiếu' }).waitFor();
     await screenshot(page, 'survey-embedded-360');
+
+    // Printing the receipt prints the form alone (in a frame of its own, with our CSS), not the host's page.
+    await page.evaluate(() => {
+      const w = window as unknown as { hostPrinted: number; framePrints: { text: string; styles: number }[] };
+      w.hostPrinted = 0;
+      w.framePrints = [];
+      window.print = () => void w.hostPrinted++;
+      const get = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!.get!;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get(this: HTMLIFrameElement) {
+          const win = get.call(this) as Window | null;
+          if (win)
+            win.print = () => {
+              const root = win.document.body.firstElementChild?.shadowRoot;
+              w.framePrints.push({
+                text: root?.querySelector('.survey')?.textContent ?? '',
+                styles: root?.querySelectorAll('style').length ?? 0,
+              });
+            };
+          return win;
+        },
+      });
+    });
+    const receiptNumber = (await page.getByTestId('receipt-number').textContent())!;
+    await page.getByRole('button', { name: 'In biên nhận' }).click();
+    const printed = await page.evaluate(() => {
+      const w = window as unknown as { hostPrinted: number; framePrints: { text: string; styles: number }[] };
+      return { host: w.hostPrinted, frames: w.framePrints };
+    });
+    expect(printed.host).toBe(0);
+    expect(printed.frames).toHaveLength(1);
+    expect(printed.frames[0]!.styles).toBe(1);
+    expect(printed.frames[0]!.text).toContain(receiptNumber);
+    expect(printed.frames[0]!.text).toContain('Trần Văn C');
+    expect(printed.frames[0]!.text).not.toContain('Cổng thông tin điện tử Tỉnh ủy');
     await axe(page);
     const saved = await serverView(link.token);
     expect(saved.state).toBe('SUBMITTED');
@@ -433,6 +477,25 @@ describe('respondent form in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the revoked page when the link is revoked while the form is open, at the next autosave', async () => {
+    const link = takeLink();
+    const page = await newPage();
+    await page.goto(link.url);
+    await page.locator('#i-members_total').fill('7');
+    await status(page).getByText('Đã lưu').waitFor();
+    await gql('mutation ($a: ID!) { revokeRespondentLink(assignmentId: $a) { id } }', { a: link.id });
+    await page.locator('#i-members_total').fill('8');
+    await page.getByRole('heading', { name: 'Đường dẫn đã bị thu hồi' }).waitFor();
+    expect(await page.getByTestId('error-page').getAttribute('data-code')).toBe('LINK_REVOKED');
+    // Announced: the page's heading takes the focus from the field that was being typed in.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
+      .toBe('Đường dẫn đã bị thu hồi');
+    await axe(page);
+    expect((page as Page & { problems?: string[] }).problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('explains a link that does not work', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/s/dcr_not-a-real-link`);
@@ -445,10 +508,82 @@ describe('respondent form in Chromium', () => {
     await axe(page);
     await screenshot(page, 'survey-revoked-360');
 
+    // Published, but opening later: its page, with the opening time.
+    const opensAt = new Date(Date.now() + 2 * 86_400_000);
+    await gql('mutation ($i: UpdateSurveyInput!) { updateSurvey(input: $i) { id } }', {
+      i: { id: surveyId, opensAt: opensAt.toISOString() },
+    });
+    const early = takeLink();
+    await page.goto(early.url);
+    await page.getByRole('heading', { name: 'Khảo sát chưa mở' }).waitFor();
+    expect(await page.getByTestId('error-page').getAttribute('data-code')).toBe('SURVEY_NOT_OPEN');
+    const opening = await page.evaluate(
+      (iso) => new Date(iso).toLocaleString('vi-VN', { dateStyle: 'full', timeStyle: 'short' }),
+      opensAt.toISOString(),
+    );
+    expect(await page.getByTestId('error-date').textContent()).toBe(`Khảo sát mở nhận phiếu từ ${opening}.`);
+    await axe(page);
+    await gql('mutation ($i: UpdateSurveyInput!) { updateSurvey(input: $i) { id } }', {
+      i: { id: surveyId, opensAt: new Date(Date.now() - 86_400_000).toISOString() },
+    });
+
+    // The survey's deadline has passed (an hour ago, in the database) and only the other units were
+    // given more time: the late unit's page says so, with the deadline spelled out in each language.
+    const late = takeLink();
+    const db = await connect(server.database.url);
+    const deadline = new Date(Date.now() - 3_600_000);
+    try {
+      await db.query('update survey set closes_at = $2 where id = $1', [Number(surveyId), deadline]);
+      await db.query('update assignment set deadline = $3 where survey_id = $1 and id <> $2', [
+        Number(surveyId),
+        Number(late.id),
+        new Date(Date.now() + 30 * 86_400_000),
+      ]);
+    } finally {
+      await db.end();
+    }
+    await page.goto(late.url);
+    await page.getByRole('heading', { name: 'Đã quá hạn gửi phiếu' }).waitFor();
+    const spelled = (lang: string) =>
+      page.evaluate(
+        ([iso, l]) => new Date(iso!).toLocaleString(l, { dateStyle: 'full', timeStyle: 'short' }),
+        [deadline.toISOString(), lang],
+      );
+    expect(await page.getByTestId('error-date').textContent()).toBe(
+      `Hạn gửi phiếu của đơn vị là ${await spelled('vi-VN')}.`,
+    );
+    await page.getByText('đề nghị cơ quan tổ chức gia hạn').waitFor();
+    expect(await page.getByRole('button', { name: 'Tiếp tục' }).count()).toBe(0);
+    await axe(page);
+    await screenshot(page, 'survey-deadline-passed-360');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'The deadline has passed' }).waitFor();
+    expect(await page.getByTestId('error-date').textContent()).toBe(
+      `Your unit's deadline was ${await spelled('en-GB')}.`,
+    );
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
+    // A form open while the organizer closes the survey: the next autosave turns it into the closed page.
+    const open = takeLink();
+    const filling = await newPage();
+    await filling.goto(open.url);
+    await filling.locator('#i-members_total').fill('9');
+    await status(filling).getByText('Đã lưu').waitFor();
+
     // Once the survey is closed: a unit that has not submitted is told so; one that has sees its receipt.
     await gql('mutation ($id: ID!) { closeSurvey(id: $id) { status } }', { id: surveyId });
-    await page.goto(takeLink().url);
-    await page.getByRole('heading', { name: 'Khảo sát hiện không nhận phiếu' }).waitFor();
+    await filling.locator('#i-members_total').fill('10');
+    await filling.getByRole('heading', { name: 'Khảo sát đã đóng' }).waitFor();
+    expect(await filling.getByTestId('error-page').getAttribute('data-code')).toBe('SURVEY_CLOSED');
+    await filling.getByText('Cơ quan tổ chức đã đóng cuộc khảo sát này').waitFor();
+    await filling.context().close();
+    // The closed page, not the deadline's nor the opening's.
+    await page.goto(early.url);
+    await page.getByRole('heading', { name: 'Khảo sát đã đóng' }).waitFor();
+    expect(await page.getByTestId('error-date').count()).toBe(0);
+    expect(await page.getByText('Đã quá hạn gửi phiếu').count()).toBe(0);
+    await axe(page);
+    await screenshot(page, 'survey-closed-360');
     await page.goto(submittedUrl);
     await page.getByRole('heading', { name: 'Đã gửi bản sửa' }).waitFor();
     await page.getByText('Khảo sát đã đóng; phiếu không còn sửa được.').waitFor();

@@ -6,7 +6,14 @@
 
 export type ApiProblem = {
   message: string;
-  extensions?: { code?: string; questionKey?: string; field?: string; params?: Record<string, string | number> };
+  extensions?: {
+    code?: string;
+    questionKey?: string;
+    field?: string;
+    params?: Record<string, string | number>;
+    /** SURVEY_NOT_OPEN: when it opens. */
+    opensAt?: string;
+  };
 };
 
 /** `codes` holds each error's `extensions.code`, or `NETWORK_ERROR` when no answer arrived. */
@@ -33,6 +40,8 @@ export type Questionnaire = {
   title: string;
   description: string;
   instructions: string;
+  /** When the survey opens for answers (null: as soon as it is published). */
+  opensAt: string | null;
   deadline: string | null;
   document: { code: string; title: string | null } | null;
   unit: { code: string; name: string; pathNames: string[] };
@@ -42,14 +51,18 @@ export type Questionnaire = {
   draftSavedAt: string | null;
   receipt: Receipt | null;
   writable: boolean;
+  /** Why nothing can be written now; null while writable. */
+  closedReason: ClosedReason | null;
   canAmend: boolean;
 };
+
+export type ClosedReason = 'NOT_OPEN_YET' | 'CLOSED' | 'DEADLINE_PASSED';
 
 const receiptFields = 'number submittedAt submittedBy amendment';
 
 export const QUESTIONNAIRE = `query Questionnaire($t: String!) { questionnaire(token: $t) {
-  title description instructions deadline document { code title } unit { code name pathNames }
-  version { number content } state answers draftSavedAt receipt { ${receiptFields} } writable canAmend } }`;
+  title description instructions opensAt deadline document { code title } unit { code name pathNames }
+  version { number content } state answers draftSavedAt receipt { ${receiptFields} } writable closedReason canAmend } }`;
 export const SAVE_DRAFT =
   'mutation SaveDraft($t: String!, $a: JSONObject!) { saveDraft(token: $t, answers: $a) { savedAt } }';
 export const SUBMIT = `mutation Submit($t: String!, $a: JSONObject!, $by: String!, $k: String!) {

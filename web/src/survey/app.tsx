@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { answerText, QuestionView } from './questions.tsx';
 import type { Store } from './state.ts';
-import { errorText, formatDateTime, type Lang, t } from './strings.ts';
+import { errorText, formatDateTime, formatLongDateTime, type Lang, t } from './strings.ts';
 
 type Props = { s: Store };
 
@@ -24,6 +24,41 @@ function useFocus(root: { current: HTMLElement | null }) {
       target?.scrollIntoView?.({ block: 'center' });
     });
   };
+}
+
+/**
+ * Prints the receipt. On the standalone page the whole page is the form (its print CSS hides the
+ * buttons). Embedded, `print()` would print the host's whole portal: print instead a blank frame
+ * holding only a copy of the form (title, unit, receipt, answers) in a shadow root with our CSS.
+ */
+function printReceipt(form: HTMLElement | null, title: string) {
+  const root = form?.getRootNode();
+  if (!form || !(root instanceof ShadowRoot) || root.host.hasAttribute('page')) {
+    print();
+    return;
+  }
+  document.querySelector('iframe[data-diemcau-print]')?.remove();
+  const frame = document.createElement('iframe');
+  frame.setAttribute('data-diemcau-print', '');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.style.cssText = 'position:fixed;left:0;bottom:0;width:0;height:0;border:0';
+  document.body.append(frame);
+  const win = frame.contentWindow;
+  if (!win) return print();
+  const doc = win.document;
+  // A standards-mode shell; the content goes in as nodes, never as markup.
+  doc.open();
+  doc.write('<!doctype html><html><head><meta charset="utf-8"><title></title></head><body></body></html>');
+  doc.close();
+  doc.title = title;
+  doc.documentElement.lang = form.lang;
+  const shadow = doc.body.appendChild(doc.createElement('div')).attachShadow({ mode: 'open' });
+  for (const style of root.querySelectorAll('style')) shadow.append(doc.importNode(style, true));
+  shadow.append(doc.importNode(form, true));
+  win.addEventListener('afterprint', () => setTimeout(() => frame.remove(), 0));
+  win.focus();
+  win.print();
 }
 
 function LanguageSwitch({ s }: Props) {
@@ -278,7 +313,11 @@ function ReviewPage({ s, focus }: Props & { focus: (key: string | null) => void 
   );
 }
 
-function ReceiptPage({ s, focus }: Props & { focus: (key: string | null) => void }) {
+function ReceiptPage({
+  s,
+  focus,
+  form,
+}: Props & { focus: (key: string | null) => void; form: { current: HTMLElement | null } }) {
   const lang = s.lang.value;
   const r = s.receipt.value!;
   const d = s.data.value!;
@@ -300,9 +339,9 @@ function ReceiptPage({ s, focus }: Props & { focus: (key: string | null) => void
         </div>
       </dl>
       {d.canAmend && d.deadline && <p>{t(lang, 'amendUntil', { d: formatDateTime(lang, d.deadline) })}</p>}
-      {!d.writable && <p>{t(lang, 'closedNote')}</p>}
+      {!d.writable && <p>{t(lang, d.closedReason === 'DEADLINE_PASSED' ? 'pastDeadlineNote' : 'closedNote')}</p>}
       <div class="nav noprint">
-        <button type="button" class="secondary" onClick={() => print()}>
+        <button type="button" class="secondary" onClick={() => printReceipt(form.current, d.title)}>
           {t(lang, 'print')}
         </button>
         {d.canAmend && (
@@ -323,14 +362,29 @@ function ReceiptPage({ s, focus }: Props & { focus: (key: string | null) => void
   );
 }
 
-function ErrorPage({ s }: Props) {
+function ErrorPage({ s, focus }: Props & { focus: boolean }) {
   const lang = s.lang.value;
   const code = s.errorCode.value;
+  const date = s.errorDate.value;
   const [title, text] = errorText(lang, code);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Replacing a form the unit was filling in (link revoked, survey closed meanwhile): say so at once.
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus, code]);
+  const dateNote =
+    date && code === 'SURVEY_NOT_OPEN'
+      ? t(lang, 'opensAtNote', { d: formatLongDateTime(lang, date) })
+      : date && code === 'DEADLINE_PASSED'
+        ? t(lang, 'deadlineWasNote', { d: formatLongDateTime(lang, date) })
+        : '';
   return (
-    <div class="problem" role="alert" data-testid="error-page" data-code={code}>
-      <h2>{title}</h2>
+    <div class="problem" data-testid="error-page" data-code={code}>
+      <h2 tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
       <p>{text}</p>
+      {dateNote && <p data-testid="error-date">{dateNote}</p>}
       {(code === 'NETWORK_ERROR' || code === 'ERROR') && (
         <button type="button" onClick={() => void s.load()}>
           {t(lang, 'retry')}
@@ -349,6 +403,10 @@ export function SurveyApp({ s }: Props) {
   }, [s]);
   const phase = s.phase.value;
   const lang = s.lang.value;
+  // Whether the unit has seen the form: an error page that replaces it takes the focus.
+  const shown = useRef(false);
+  const replacing = phase === 'error' && shown.current;
+  if (phase === 'form' || phase === 'review' || phase === 'receipt') shown.current = true;
   return (
     <div class="survey" lang={lang} ref={root}>
       <Header s={s} />
@@ -358,11 +416,11 @@ export function SurveyApp({ s }: Props) {
             {t(lang, 'loading')}
           </p>
         )}
-        {phase === 'error' && <ErrorPage s={s} />}
+        {phase === 'error' && <ErrorPage s={s} focus={replacing} />}
         {(phase === 'form' || phase === 'review') && <Progress s={s} />}
         {phase === 'form' && <SectionPage s={s} focus={focus} />}
         {phase === 'review' && <ReviewPage s={s} focus={focus} />}
-        {phase === 'receipt' && <ReceiptPage s={s} focus={focus} />}
+        {phase === 'receipt' && <ReceiptPage s={s} focus={focus} form={root} />}
       </div>
     </div>
   );

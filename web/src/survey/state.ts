@@ -42,7 +42,22 @@ export type Phase = 'loading' | 'error' | 'form' | 'review' | 'receipt';
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'failed';
 
 const autosaveDelay = 800;
+/** Offline: how often to try again (besides the browser's "online" event). */
 const retryDelay = 15_000;
+/** Refused by the server for another reason: try again after 5 s, 10 s, 20 s … up to 5 min. */
+const backoffFirst = 5_000;
+const backoffMax = 300_000;
+
+/** A save refused with one of these will never work: reopen the questionnaire to show why. */
+const goneCodes = [
+  'LINK_INVALID',
+  'LINK_REVOKED',
+  'LINK_REPLACED',
+  'ASSIGNMENT_WITHDRAWN',
+  'SURVEY_CLOSED',
+  'SURVEY_NOT_OPEN',
+  'ALREADY_SUBMITTED',
+];
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -51,6 +66,8 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
   const lang = signal<Lang>(initialLang);
   const phase = signal<Phase>('loading');
   const errorCode = signal('');
+  /** The date the error page gives: when the survey opens, or the deadline that passed. */
+  const errorDate = signal<string | null>(null);
   const data = signal<Questionnaire | null>(null);
   const answers = signal<Answers>({});
   const page = signal(0);
@@ -72,7 +89,9 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
   let serverErrors: Record<string, string> = {};
   let submitKey = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let retryTimer: ReturnType<typeof setInterval> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Saves refused in a row (not counting the network being down). */
+  let failures = 0;
   let saving = false;
   let pendingSave = false;
   let changedAt = 0;
@@ -139,9 +158,23 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
     return Object.fromEntries(Object.entries(shown).filter(([k]) => !bad.has(k)));
   }
 
+  function retryIn(ms: number) {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void saveNow();
+    }, ms);
+  }
+
+  function stopRetrying() {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    failures = 0;
+  }
+
   async function saveNow(): Promise<void> {
     clearTimeout(timer);
-    if (amending.value || !data.value?.writable || receipt.value) return;
+    if (amending.value || !data.value?.writable || receipt.value || phase.value === 'error') return;
     if (saving) {
       pendingSave = true;
       return;
@@ -154,15 +187,26 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
       const stillCurrent = startedAt === changedAt;
       saveState.value = stillCurrent ? 'saved' : 'saving';
       if (stillCurrent) {
-        clearInterval(retryTimer);
-        retryTimer = undefined;
+        stopRetrying();
         keep({ synced: true });
       } else pendingSave = true;
     } catch (error) {
-      const offline = error instanceof ApiError && error.offline;
+      const codes = error instanceof ApiError ? error.codes : [];
+      if (codes.some((c) => goneCodes.includes(c))) {
+        // Revoked, replaced, closed… while the form was open: the draft stays on this device, and
+        // reopening the link shows the page that says why.
+        stopRetrying();
+        pendingSave = false;
+        saveState.value = 'failed';
+        void load();
+        return;
+      }
+      const offline = codes.includes('NETWORK_ERROR');
       saveState.value = offline ? 'offline' : 'failed';
       // Offline: try again when the browser says the network is back, and every few seconds anyway.
-      if (offline) retryTimer ??= setInterval(() => void saveNow(), retryDelay);
+      // Refused otherwise (a server error, too many requests): the draft is kept here; try again later and later.
+      if (offline) retryIn(retryDelay);
+      else retryIn(Math.min(backoffFirst * 2 ** failures++, backoffMax));
     } finally {
       saving = false;
       if (pendingSave) {
@@ -214,11 +258,12 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
         // Reopened without a network: carry on from this device.
         start(kept.questionnaire, kept, true);
         saveState.value = 'offline';
-        retryTimer ??= setInterval(() => void saveNow(), retryDelay);
+        retryIn(retryDelay);
         return;
       }
       batch(() => {
         errorCode.value = code;
+        errorDate.value = (error instanceof ApiError && error.problems[0]?.extensions?.opensAt) || null;
         phase.value = 'error';
       });
       return;
@@ -247,9 +292,20 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
           : page.value >= q.version.content.sections.length
             ? 'review'
             : 'form';
-      // Not writable: past the deadline, or not open yet / closed early by the organizer.
-      if (!submitted && !q.writable)
-        errorCode.value = q.deadline && Date.parse(q.deadline) < Date.now() ? 'SURVEY_CLOSED' : 'NOT_WRITABLE';
+      // Not writable: each reason has its page, with the date that matters.
+      if (!submitted && !q.writable) {
+        const reason = q.closedReason ?? null;
+        errorCode.value =
+          reason === 'NOT_OPEN_YET'
+            ? 'SURVEY_NOT_OPEN'
+            : reason === 'CLOSED'
+              ? 'SURVEY_CLOSED'
+              : reason === 'DEADLINE_PASSED' || (q.deadline && Date.parse(q.deadline) < Date.now())
+                ? 'DEADLINE_PASSED'
+                : 'NOT_WRITABLE';
+        errorDate.value =
+          errorCode.value === 'SURVEY_NOT_OPEN' ? q.opensAt : errorCode.value === 'DEADLINE_PASSED' ? q.deadline : null;
+      }
       saveState.value = useKept && !kept.synced ? 'saving' : serverAt ? 'saved' : 'idle';
     });
     if (submitted) void idbDelete(token);
@@ -336,7 +392,7 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
         const first = firstProblem();
         if (first) return first;
       }
-      if (error.codes.includes('SURVEY_CLOSED') || error.codes.includes('ALREADY_SUBMITTED')) {
+      if (error.codes.some((c) => goneCodes.includes(c))) {
         await load();
         return null;
       }
@@ -398,13 +454,14 @@ export function createStore(api: Api, token: string, initialLang: Lang) {
   function detach() {
     removeEventListener('online', onOnline);
     clearTimeout(timer);
-    clearInterval(retryTimer);
+    stopRetrying();
   }
 
   return {
     lang,
     phase,
     errorCode,
+    errorDate,
     data,
     answers,
     page,

@@ -47,6 +47,9 @@ const vi = {
   amending: 'Bạn đang sửa phiếu đã gửi. Bấm "Gửi bản sửa" để lưu thay đổi.',
   cancelAmend: 'Huỷ sửa',
   closedNote: 'Khảo sát đã đóng; phiếu không còn sửa được.',
+  pastDeadlineNote: 'Đã quá hạn gửi phiếu; phiếu không còn sửa được.',
+  opensAtNote: 'Khảo sát mở nhận phiếu từ {d}.',
+  deadlineWasNote: 'Hạn gửi phiếu của đơn vị là {d}.',
   yourAnswers: 'Câu trả lời đã gửi',
   retry: 'Thử lại',
   'err.LINK_INVALID': [
@@ -67,15 +70,19 @@ const vi = {
   ],
   'err.SURVEY_NOT_OPEN': [
     'Khảo sát chưa mở',
-    'Cuộc khảo sát chưa bắt đầu. Hãy mở lại đường dẫn này khi khảo sát đã mở.',
+    'Cuộc khảo sát chưa bắt đầu nhận phiếu. Hãy mở lại đường dẫn này khi khảo sát đã mở; không cần xin đường dẫn mới.',
   ],
   'err.SURVEY_CLOSED': [
     'Khảo sát đã đóng',
-    'Cuộc khảo sát đã đóng hoặc đã quá hạn gửi phiếu. Liên hệ cơ quan tổ chức nếu đơn vị cần gia hạn.',
+    'Cơ quan tổ chức đã đóng cuộc khảo sát này nên không nhận thêm phiếu. Nếu đơn vị chưa kịp gửi, hãy liên hệ cơ quan tổ chức.',
+  ],
+  'err.DEADLINE_PASSED': [
+    'Đã quá hạn gửi phiếu',
+    'Hạn gửi phiếu của đơn vị đã qua nên phiếu không còn gửi được. Nếu đơn vị cần thêm thời gian, hãy đề nghị cơ quan tổ chức gia hạn.',
   ],
   'err.NOT_WRITABLE': [
     'Khảo sát hiện không nhận phiếu',
-    'Cuộc khảo sát chưa mở hoặc đã được đóng. Liên hệ cơ quan tổ chức khảo sát nếu cần.',
+    'Cuộc khảo sát hiện không nhận phiếu. Liên hệ cơ quan tổ chức khảo sát nếu cần.',
   ],
   'err.NETWORK_ERROR': ['Không kết nối được máy chủ', 'Hãy kiểm tra mạng rồi thử lại.'],
   'err.ERROR': ['Có lỗi xảy ra', 'Không mở được phiếu khảo sát. Hãy thử lại sau ít phút.'],
@@ -129,6 +136,9 @@ const en: Dict = {
   amending: 'You are amending a submitted response. Press "Submit the amendment" to keep the changes.',
   cancelAmend: 'Cancel',
   closedNote: 'The survey is closed; the response can no longer change.',
+  pastDeadlineNote: 'The deadline has passed; the response can no longer change.',
+  opensAtNote: 'It opens for responses on {d}.',
+  deadlineWasNote: "Your unit's deadline was {d}.",
   yourAnswers: 'Answers submitted',
   retry: 'Try again',
   'err.LINK_INVALID': [
@@ -144,14 +154,21 @@ const en: Dict = {
     'Your unit is no longer surveyed',
     'The organizer withdrew your unit from this survey; nothing needs to be sent.',
   ],
-  'err.SURVEY_NOT_OPEN': ['The survey is not open yet', 'Open this link again once the survey has started.'],
+  'err.SURVEY_NOT_OPEN': [
+    'The survey is not open yet',
+    'The survey is not taking responses yet. Open this link again once it has opened; no new link is needed.',
+  ],
   'err.SURVEY_CLOSED': [
-    'The survey is closed',
-    'The survey is closed or its deadline has passed. Contact the organizer if your unit needs more time.',
+    'The survey was closed',
+    'The organizer has closed this survey, so no more responses are taken. If your unit did not submit in time, contact the organizer.',
+  ],
+  'err.DEADLINE_PASSED': [
+    'The deadline has passed',
+    "Your unit's deadline has passed, so the questionnaire can no longer be submitted. If your unit needs more time, ask the organizer for an extension.",
   ],
   'err.NOT_WRITABLE': [
     'The survey is not taking responses',
-    'The survey is not open yet or was closed. Contact the organizer if needed.',
+    'The survey is not taking responses at the moment. Contact the organizer if needed.',
   ],
   'err.NETWORK_ERROR': ['The server cannot be reached', 'Check the network and try again.'],
   'err.ERROR': ['Something went wrong', 'The questionnaire could not be opened. Try again in a few minutes.'],
@@ -174,6 +191,7 @@ export const errorCodes = [
   'ASSIGNMENT_WITHDRAWN',
   'SURVEY_NOT_OPEN',
   'SURVEY_CLOSED',
+  'DEADLINE_PASSED',
   'NOT_WRITABLE',
   'NETWORK_ERROR',
 ] as const;
@@ -191,6 +209,11 @@ export function formatDateTime(_lang: Lang, iso: string): string {
   const d = new Date(iso);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** A date in a sentence, spelled out: `lúc 17:00 Thứ Ba, 22 tháng 12, 2026` / `Tuesday 22 December 2026 at 17:00`. */
+export function formatLongDateTime(lang: Lang, iso: string): string {
+  return new Date(iso).toLocaleString(locale[lang], { dateStyle: 'full', timeStyle: 'short' });
 }
 
 export function formatNumber(lang: Lang, n: number): string {

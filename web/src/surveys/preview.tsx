@@ -17,7 +17,7 @@ import css from '../survey/survey.css?inline';
 
 export type PreviewMeta = Omit<
   Questionnaire,
-  'version' | 'state' | 'answers' | 'draftSavedAt' | 'receipt' | 'writable'
+  'version' | 'state' | 'answers' | 'draftSavedAt' | 'receipt' | 'writable' | 'opensAt' | 'closedReason'
 > & {
   versionNumber: number;
 };
@@ -60,6 +60,8 @@ function questionnaireOf(meta: PreviewMeta, content: QuestionnaireContent): Ques
     draftSavedAt: null,
     receipt: null,
     writable: true,
+    opensAt: null,
+    closedReason: null,
   };
 }
 
