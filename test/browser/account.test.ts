@@ -206,3 +206,51 @@ describe('units admin page in Chromium', () => {
     await page.close();
   });
 });
+
+describe('accounts admin page in Chromium', () => {
+  it('changes an account’s role and scope, and adds a unit kind', async () => {
+    const { page, consoleErrors } = await openPage(desktop);
+    await page.goto(`${server.url}/sign-in?next=/admin/accounts`);
+    await signInWithForm(page, 'admin', 'admin-demo-2026');
+    await page.waitForURL(/\/admin\/accounts$/, { timeout: 10_000 });
+
+    // thoxuan: ORGANIZER of Thọ Xuân → ANALYST of Đông Sơn.
+    await page.getByTestId('account-edit-thoxuan').click();
+    await page.getByTestId('account-edit-role-thoxuan').selectOption('ANALYST');
+    await page.getByTestId('account-edit-scope-thoxuan').locator('input').fill('dong son');
+    await page
+      .getByTestId('account-edit-scope-thoxuan')
+      .getByRole('button', { name: /Huyện ủy Đông Sơn/ })
+      .first()
+      .click();
+    await page.getByTestId('account-edit-scope-thoxuan-value').waitFor();
+    await page.getByTestId('account-edit-save-thoxuan').click();
+    await page.getByTestId('account-list-notice').filter({ hasText: 'thoxuan' }).waitFor({ timeout: 10_000 });
+    const cookie = await signIn(server, 'admin', 'admin-demo-2026');
+    const accounts = await graphql<{
+      accounts: { edges: { node: { username: string; role: string; scopeUnit: { code: string } | null } }[] };
+    }>(server.url, '{ accounts(first: 50) { edges { node { username role scopeUnit { code } } } } }', {
+      headers: { cookie },
+    });
+    expect(accounts.data!.accounts.edges.find((e) => e.node.username === 'thoxuan')!.node).toEqual({
+      username: 'thoxuan',
+      role: 'ANALYST',
+      scopeUnit: { code: 'TH-07' },
+    });
+
+    await page.goto(`${server.url}/admin/units`);
+    await page.getByTestId('unit-kind-code').fill('youth_union');
+    await page.getByTestId('unit-kind-name-vi').fill('Đoàn thanh niên');
+    await page.getByTestId('unit-kind-name-en').fill('Youth union');
+    await page.getByTestId('unit-kind-create').click();
+    await page.getByTestId('unit-kind-notice').filter({ hasText: 'Đoàn thanh niên' }).waitFor({ timeout: 10_000 });
+    const kinds = await graphql<{ unitKinds: { code: string; nameVi: string }[] }>(
+      server.url,
+      '{ unitKinds { code nameVi } }',
+      { headers: { cookie } },
+    );
+    expect(kinds.data!.unitKinds).toContainEqual({ code: 'YOUTH_UNION', nameVi: 'Đoàn thanh niên' });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -110,6 +110,38 @@ describe('sign-in and sessions', () => {
     ).toEqual(['BAD_CREDENTIALS']);
   });
 
+  it('a password reset by an admin ends every session and revokes every API token of the account', async () => {
+    await buildAccount(server, { username: 'datlai', password: 'mat-khau-cu-789', scopeCode: 'TH-05' });
+    const session = await signIn(server, 'datlai', 'mat-khau-cu-789');
+    const created = await graphql<{ createApiToken: { token: string } }>(
+      server.url,
+      'mutation { createApiToken(input: { name: "sổ tay" }) { token } }',
+      { headers: { cookie: session } },
+    );
+    const bearer = { authorization: `Bearer ${created.data!.createApiToken.token}` };
+    expect((await graphql(server.url, VIEWER, { headers: bearer })).data?.viewer).not.toBeNull();
+    const admin = await signIn(server, 'admin', 'admin-demo-2026');
+    const id = (await db<{ id: number }>("select id from account where username = 'datlai'"))[0]!.id;
+    const reset = await graphql(
+      server.url,
+      `mutation { resetAccountPassword(id: "${id}", password: "mat-khau-moi-789") }`,
+      {
+        headers: { cookie: admin },
+      },
+    );
+    expect(reset.data).toEqual({ resetAccountPassword: true });
+    expect((await graphql(server.url, VIEWER, { headers: { cookie: session } })).data?.viewer).toBeNull();
+    expect((await graphql(server.url, VIEWER, { headers: bearer })).data?.viewer).toBeNull();
+    const live = await db<{ n: number }>(
+      'select count(*)::int as n from api_token where account_id = $1 and revoked_at is null',
+      [id],
+    );
+    expect(live).toEqual([{ n: 0 }]);
+    expect(
+      errorCodes(await graphql(server.url, SIGN_IN, { variables: { u: 'datlai', p: 'mat-khau-moi-789' } })),
+    ).toEqual([]);
+  });
+
   it('loads accounts through MikroORM entities with real Dates', async () => {
     const { AccountSchema } = await import('../../server/src/accounts/account.entity.ts');
     const account = await server.orm.em.fork().findOneOrFail(AccountSchema, { username: 'phantich' });
@@ -229,6 +261,30 @@ describe('rate limiting', () => {
     expect(
       (await graphql(server.url, SIGN_IN, { variables: { u: 'tuyengiao', p: 'tuyengiao-demo-2026' } })).errors,
     ).toBeUndefined();
+  });
+
+  it('counts failures in the database, so two processes on it share one budget per username', async () => {
+    // A second server on the same database stands for another process of a cluster.
+    const other = await startTestServer(
+      { SIGNIN_MAX_FAILURES: '3', SIGNIN_MAX_PER_IP: '1000' },
+      { database: server.database },
+    );
+    try {
+      await buildAccount(server, { username: 'haimay', password: 'dung-mat-khau-2', scopeCode: 'TH' });
+      const attempt = async (on: TestServer, p: string) =>
+        errorCodes(await graphql(on.url, SIGN_IN, { variables: { u: 'haimay', p } }));
+      expect(await attempt(server, 'sai-mat-khau-1')).toEqual(['BAD_CREDENTIALS']);
+      expect(await attempt(other, 'sai-mat-khau-2')).toEqual(['BAD_CREDENTIALS']);
+      expect(await attempt(server, 'sai-mat-khau-3')).toEqual(['BAD_CREDENTIALS']);
+      expect(await attempt(other, 'dung-mat-khau-2')).toEqual(['RATE_LIMITED']);
+      expect(await attempt(server, 'dung-mat-khau-2')).toEqual(['RATE_LIMITED']);
+      const stored = await db<{ key: string; points: number }>(
+        "select key, points from sign_in_limit where key = 'user:haimay'",
+      );
+      expect(stored).toEqual([{ key: 'user:haimay', points: 3 }]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('limits attempts per client address', async () => {

@@ -1,3 +1,4 @@
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, loadDemoProvince, signIn } from '../harness/factories.ts';
 import {
@@ -225,6 +226,65 @@ describe('dashboard handshake', () => {
     before.disconnect();
     await gql(server.url, cookie, 'mutation { signOut }');
     expect(await refused({ conferenceId: conferenceA }, { cookie })).toBe('UNAUTHENTICATED');
+  });
+
+  it('closes open dashboards at once on sign-out, token revocation, disabling and password reset', async () => {
+    const admin = await signIn(server, 'admin', 'admin-demo-2026');
+    const closed = (socket: Socket) =>
+      new Promise<string>((resolve) => socket.once('disconnect', (reason: string) => resolve(reason)));
+    const watch = async (auth: { token?: string }, headers: Record<string, string> = {}) => {
+      const socket = await connectLive(server.url, '/dashboard', { conferenceId: conferenceA, ...auth }, { headers });
+      return { socket, closed: closed(socket) };
+    };
+    const person = async (username: string) => {
+      const account = await buildAccount(server, { username, role: 'ANALYST', scopeCode: 'TH' });
+      const cookie = await signIn(server, account.username, account.password);
+      const { createApiToken } = await gql<{ createApiToken: { token: string; apiToken: { id: string } } }>(
+        server.url,
+        cookie,
+        'mutation { createApiToken(input: { name: "notebook" }) { token apiToken { id } } }',
+      );
+      const { viewer } = await gql<{ viewer: { id: string } }>(server.url, cookie, '{ viewer { id } }');
+      return { cookie, token: createApiToken.token, tokenId: createApiToken.apiToken.id, id: viewer.id };
+    };
+    // Someone else's dashboard stays open through all of it.
+    const bystander = await watch({}, { cookie: analyst });
+
+    const a = await person('dong-ngay-1');
+    const aSession = await watch({}, { cookie: a.cookie });
+    const aToken = await watch({ token: a.token });
+    await gql(server.url, a.cookie, 'mutation { signOut }');
+    expect(await aSession.closed).toBe('io server disconnect');
+    // The sign-out ended the session only: the same account's token dashboard stays.
+    expect(aToken.socket.connected).toBe(true);
+    await gql(server.url, admin, `mutation { revokeApiToken(id: "${a.tokenId}") { id } }`);
+    expect(await aToken.closed).toBe('io server disconnect');
+
+    const b = await person('dong-ngay-2');
+    const bSession = await watch({}, { cookie: b.cookie });
+    const bToken = await watch({ token: b.token });
+    await gql(server.url, admin, `mutation { updateAccount(input: { id: "${b.id}", disabled: true }) { id } }`);
+    expect(await Promise.all([bSession.closed, bToken.closed])).toEqual([
+      'io server disconnect',
+      'io server disconnect',
+    ]);
+
+    const c = await person('dong-ngay-3');
+    const cSession = await watch({}, { cookie: c.cookie });
+    const cToken = await watch({ token: c.token });
+    await gql(server.url, admin, `mutation { resetAccountPassword(id: "${c.id}", password: "mat-khau-moi-2026") }`);
+    expect(await Promise.all([cSession.closed, cToken.closed])).toEqual([
+      'io server disconnect',
+      'io server disconnect',
+    ]);
+    // …and they cannot come back: the reset revoked the token as well as the session.
+    const refused = async (auth: object, headers: Record<string, string> = {}) =>
+      (await refusal(server.url, '/dashboard', auth, { headers })).code;
+    expect(await refused({ conferenceId: conferenceA, token: c.token })).toBe('UNAUTHENTICATED');
+    expect(await refused({ conferenceId: conferenceA }, { cookie: c.cookie })).toBe('UNAUTHENTICATED');
+
+    expect(bystander.socket.connected).toBe(true);
+    bystander.socket.disconnect();
   });
 
   it('answers a resync with the published snapshot', async () => {

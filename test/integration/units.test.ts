@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoIfEmpty } from '../../server/src/demo/seed.ts';
 import { buildAccount, loadDemoProvince, signIn } from '../harness/factories.ts';
 import { errorCodes, graphql } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
@@ -322,5 +324,144 @@ describe('editing the tree', () => {
       { headers },
     );
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+});
+
+describe('import: moves, limits, JSON rows', () => {
+  it('refuses a move under its own grandchild (a cycle through units the file does not name), with its line', async () => {
+    // TH-05 → TH-05-001 → a cell of that commune: moving TH-05 under the cell would close a loop.
+    const commune = (await unitByCode('TH-05-001')).data!.unit;
+    const cells = await graphql<{ units: { edges: { node: { code: string } }[] } }>(
+      server.url,
+      `{ units(filter: { parentId: "${commune.id}" }, first: 1) { edges { node { code } } } }`,
+      { headers },
+    );
+    const grandchild = cells.data!.units.edges[0]!.node.code;
+    const before = (await unitByCode('TH-05')).data!.unit;
+    const file = `code,name,kind,parentCode\nTH-06,Huyện ủy Thử,DISTRICT_COMMITTEE,TH\nTH-05,${before.name},DISTRICT_COMMITTEE,${grandchild}\n`;
+    for (const dryRun of [true, false]) {
+      const result = await importFile('CSV', file, dryRun);
+      expect(result.applied).toBe(false);
+      expect(result.problems.map((p) => `${p.line}:${p.code}:${p.field}:${p.problem}`)).toEqual([
+        '3:TH-05:parentCode:CYCLE',
+      ]);
+    }
+    const after = (await unitByCode('TH-05')).data!.unit;
+    expect(after).toEqual(before);
+    expect((await unitByCode('TH-06')).data!.unit.name).not.toBe('Huyện ủy Thử');
+  });
+
+  it('names JSON items by their array index (`row`, from 0) as well as `line` (index + 1)', async () => {
+    const res = await graphql<{
+      importUnits: {
+        applied: boolean;
+        problems: { line: number; row: number | null; field: string; problem: string }[];
+      };
+    }>(
+      server.url,
+      `mutation ($c: String!) { importUnits(format: JSON, content: $c) { applied problems { line row field problem } } }`,
+      {
+        variables: {
+          c: JSON.stringify([
+            { code: 'J-1', name: 'Chi bộ J1', kind: 'GRASSROOTS_CELL', parentCode: 'TH-05' },
+            { code: 'J-2', name: '', kind: 'GRASSROOTS_CELL', parentCode: 'TH-05' },
+          ]),
+        },
+        headers,
+      },
+    );
+    expect(res.data!.importUnits).toEqual({
+      applied: false,
+      problems: [{ line: 2, row: 1, field: 'name', problem: 'REQUIRED' }],
+    });
+    const csv = await graphql<{ importUnits: { problems: { row: number | null }[] } }>(
+      server.url,
+      'mutation { importUnits(format: CSV, content: "code,name,kind,parentCode\\nJ-3,,GRASSROOTS_CELL,TH-05") { problems { row } } }',
+      { headers },
+    );
+    expect(csv.data!.importUnits.problems).toEqual([{ row: null }]);
+  });
+
+  it('refuses an oversized file: over BODY_LIMIT with HTTP 413, over 50,000 rows with TOO_MANY_ROWS', async () => {
+    const rows = Array.from({ length: 50_001 }, (_, i) => `u${i},n,K,`).join('\n');
+    const many = await importFile('CSV', `code,name,kind,parentCode\n${rows}`);
+    expect(many).toMatchObject({ applied: false, problems: [{ line: 1, field: 'file', problem: 'TOO_MANY_ROWS' }] });
+
+    const big = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({
+        query: 'mutation ($c: String!) { importUnits(format: CSV, content: $c) { applied } }',
+        variables: { c: `code,name,kind,parentCode\n${'x'.repeat(1_100_000)}` },
+      }),
+    });
+    expect(big.status).toBe(413);
+    const body = (await big.json()) as { errors?: { extensions?: { code?: string } }[]; error?: { code?: string } };
+    expect(body.errors?.[0]?.extensions?.code ?? body.error?.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('archives instead of deleting a unit with a bridge point', async () => {
+    const parent = (await unitByCode('TH-05')).data!.unit.id;
+    const created = await graphql<{ createUnit: { id: string } }>(
+      server.url,
+      `mutation { createUnit(input: { code: "BP-UNIT", name: "Chi bộ Điểm cầu", kindCode: "GRASSROOTS_CELL", parentId: "${parent}" }) { id } }`,
+      { headers },
+    );
+    const id = created.data!.createUnit.id;
+    const th = (await unitByCode('TH')).data!.unit.id;
+    const conference = await graphql<{ createConference: { id: string } }>(
+      server.url,
+      `mutation { createConference(input: { title: "Hội nghị", organizingUnitId: "${th}",
+         scheduledStartAt: "2027-03-01T01:00:00Z", scheduledEndAt: "2027-03-01T03:00:00Z" }) { id } }`,
+      { headers },
+    );
+    const bp = await graphql(
+      server.url,
+      `mutation { createBridgePoint(input: { conferenceId: "${conference.data!.createConference.id}", unitId: "${id}" }) { id } }`,
+      { headers },
+    );
+    expect(bp.errors).toBeUndefined();
+    const del = await graphql(server.url, `mutation { deleteUnit(id: "${id}") }`, { headers });
+    expect(errorCodes(del)).toEqual(['UNIT_HAS_HISTORY']);
+    expect(del.data ?? null).toBeNull();
+    const archived = await graphql<{ archiveUnit: { archivedAt: string | null } }>(
+      server.url,
+      `mutation { archiveUnit(id: "${id}") { archivedAt } }`,
+      { headers },
+    );
+    expect(archived.data?.archiveUnit.archivedAt).not.toBeNull();
+    expect((await unitByCode('BP-UNIT')).data!.unit.id).toBe(id);
+  });
+
+  it('seeding the demo province again adds nothing; a third time changes nothing', async () => {
+    const countsOf = async () => {
+      const em = server.orm.em.fork();
+      const [units] = await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from unit');
+      const [accounts] = await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from account');
+      return { units: units!.n, accounts: accounts!.n };
+    };
+    const before = await countsOf();
+    // The first run puts back what earlier tests renamed or moved; the next finds nothing to do.
+    expect(await loadDemoProvince(server)).toMatchObject({ created: 0, accountsCreated: 0 });
+    expect(await loadDemoProvince(server)).toMatchObject({ created: 0, updated: 0, moved: 0, accountsCreated: 0 });
+    expect(await countsOf()).toEqual(before);
+  });
+});
+
+describe('pnpm start -- --demo', () => {
+  it('loads the demo into an empty database and logs the usernames, never the passwords', async () => {
+    const empty = await startTestServer();
+    try {
+      const lines: string[] = [];
+      const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+      await seedDemoIfEmpty(empty.orm.em.fork(), log);
+      const loaded = lines
+        .map((l) => JSON.parse(l) as { msg: string; accounts?: string[] })
+        .find((l) => l.msg === 'demo province loaded');
+      expect(loaded?.accounts).toEqual(['admin', 'tuyengiao', 'phantich', 'thoxuan']);
+      expect(lines.join('\n')).not.toContain('demo-2026');
+    } finally {
+      await empty.stop();
+    }
   });
 });

@@ -12,7 +12,8 @@ import { requireRole, requireViewer } from './access.ts';
 import { type Role, roles } from './account.entity.ts';
 import type { CreateAccountInput, CreateApiTokenInput, UpdateAccountInput } from './account.inputs.ts';
 import type { AccountType, ApiTokenType } from './account.types.ts';
-import { revokeSessions } from './auth.service.ts';
+import { revokeAllCredentials, revokeSessions } from './auth.service.ts';
+import { credentialsEnded } from './credential-events.ts';
 
 const accountColumns = sql`id, username, display_name as "displayName", role, scope_unit_id as "scopeUnitId",
   disabled_at as "disabledAt", created_at as "createdAt"`;
@@ -100,6 +101,7 @@ export async function updateAccount(ctx: Context, input: UpdateAccountInput): Pr
         ? account.scopeUnitId
         : await scopeFor(ctx, role, account.scopeUnitId);
   const disable = input.disabled === true;
+  const rescoped = role !== account.role || scopeUnitId !== account.scopeUnitId;
   if (disable && account.id === viewer.accountId)
     throw new BadUserInputError('Không thể tự khoá tài khoản của mình', 'disabled');
   await query(
@@ -109,13 +111,9 @@ export async function updateAccount(ctx: Context, input: UpdateAccountInput): Pr
           updated_at = now()
          where id = ${account.id}`,
   );
-  if (disable) {
-    await revokeSessions(ctx.em, account.id);
-    await query(
-      ctx.em,
-      sql`update api_token set revoked_at = now() where account_id = ${account.id} and revoked_at is null`,
-    );
-  }
+  if (disable) await revokeAllCredentials(ctx.em, account.id);
+  // Open dashboards were let in for the old role and scope: they close and must sign in again.
+  if (disable || rescoped) credentialsEnded(ctx.runtime, { accountIds: [account.id] });
   return accountById(ctx, account.id);
 }
 
@@ -123,8 +121,12 @@ export async function resetAccountPassword(ctx: Context, id: unknown, password: 
   requireRole(ctx, 'ADMIN');
   const account = await accountById(ctx, toId(id, 'id'));
   checkPassword(password, account.username, 'password');
-  await setPassword(ctx, account.id, password);
-  await revokeSessions(ctx.em, account.id);
+  await ctx.em.transactional(async (em) => {
+    await setPassword({ ...ctx, em }, account.id, password);
+    // Whoever knew the old password may have made a token with it: those go too.
+    await revokeAllCredentials(em, account.id);
+  });
+  credentialsEnded(ctx.runtime, { accountIds: [account.id] });
   return true;
 }
 
@@ -148,11 +150,12 @@ export async function changePassword(ctx: Context, currentPassword: string, newP
   }
   checkPassword(newPassword, viewer.username, 'newPassword');
   await setPassword(ctx, viewer.accountId, newPassword);
-  await revokeSessions(
+  const revoked = await revokeSessions(
     ctx.em,
     viewer.accountId,
     viewer.credential.kind === 'session' ? viewer.credential.id : undefined,
   );
+  credentialsEnded(ctx.runtime, { sessionIds: revoked });
   return true;
 }
 
@@ -189,7 +192,7 @@ export async function createApiToken(ctx: Context, input: CreateApiTokenInput) {
   return { token: issued.token, apiToken: apiToken! };
 }
 
-/** Own tokens; an ADMIN may revoke anyone's. Takes effect on the next request. */
+/** Own tokens; an ADMIN may revoke anyone's. Takes effect at once (open dashboards close too). */
 export async function revokeApiToken(ctx: Context, id: unknown): Promise<ApiTokenType> {
   const viewer = requireViewer(ctx);
   const tokenId = toId(id, 'id');
@@ -200,5 +203,6 @@ export async function revokeApiToken(ctx: Context, id: unknown): Promise<ApiToke
          returning ${tokenColumns}`,
   );
   if (!row) throw new NotFoundError('API token', { field: 'id' });
+  credentialsEnded(ctx.runtime, { apiTokenIds: [row.id] });
   return row;
 }

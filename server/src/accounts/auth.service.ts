@@ -5,6 +5,7 @@ import type { Context } from '../graphql/context.ts';
 import { decoyHash, verifyPassword } from '../security/passwords.ts';
 import { issueToken, parseToken, tokenKindOf, verifierMatches } from '../security/tokens.ts';
 import type { Role } from './account.entity.ts';
+import { credentialsEnded } from './credential-events.ts';
 import type { Viewer } from './viewer.ts';
 
 export const SESSION_COOKIE = 'diemcau_session';
@@ -96,18 +97,18 @@ function setSessionCookie(ctx: Context, token: string | null): void {
 /** Username and password → a session cookie. Rate-limited per username and per client address. */
 export async function signIn(ctx: Context, username: string, password: string, userAgent?: string): Promise<number> {
   const name = username.trim().toLowerCase();
-  await ctx.runtime.signInLimiter.check(name, ctx.ip);
+  await ctx.runtime.signInLimiter.check(ctx.em, name, ctx.ip);
   const account = await queryOne<{ id: number; passwordHash: string; disabledAt: Date | null }>(
     ctx.em,
     sql`select id, password_hash as "passwordHash", disabled_at as "disabledAt" from account where lower(username) = ${name}`,
   );
   const ok = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
   if (!account || !ok || account.disabledAt) {
-    await ctx.runtime.signInLimiter.failed(name);
+    await ctx.runtime.signInLimiter.failed(ctx.em, name);
     ctx.log.info({ username: name }, 'sign-in refused');
     throw new BadCredentialsError();
   }
-  await ctx.runtime.signInLimiter.succeeded(name);
+  await ctx.runtime.signInLimiter.succeeded(ctx.em, name);
   const issued = issueToken('session');
   await query(
     ctx.em,
@@ -124,16 +125,25 @@ export async function signIn(ctx: Context, username: string, password: string, u
 export async function signOut(ctx: Context): Promise<boolean> {
   if (ctx.viewer?.credential.kind === 'session') {
     await query(ctx.em, sql`update session set revoked_at = now() where id = ${ctx.viewer.credential.id}`);
+    credentialsEnded(ctx.runtime, { sessionIds: [ctx.viewer.credential.id] });
   }
   setSessionCookie(ctx, null);
   return true;
 }
 
-/** Revokes every session of an account, except `keepSessionId`. */
-export async function revokeSessions(em: EntityManager, accountId: number, keepSessionId?: number): Promise<void> {
-  await query(
+/** Revokes every session of an account, except `keepSessionId`; returns the ids revoked. */
+export async function revokeSessions(em: EntityManager, accountId: number, keepSessionId?: number): Promise<number[]> {
+  const rows = await query<{ id: number }>(
     em,
     sql`update session set revoked_at = now()
-         where account_id = ${accountId} and revoked_at is null ${keepSessionId ? sql`and id <> ${keepSessionId}` : sql``}`,
+         where account_id = ${accountId} and revoked_at is null ${keepSessionId ? sql`and id <> ${keepSessionId}` : sql``}
+         returning id`,
   );
+  return rows.map((r) => r.id);
+}
+
+/** Revokes every session and API token of an account (disabled, or its password reset). */
+export async function revokeAllCredentials(em: EntityManager, accountId: number): Promise<void> {
+  await revokeSessions(em, accountId);
+  await query(em, sql`update api_token set revoked_at = now() where account_id = ${accountId} and revoked_at is null`);
 }

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query, queryOne, sql } from '../db/sql.ts';
 import { AppError } from '../graphql/app-error.ts';
 
 export class RateLimitedError extends AppError {
@@ -13,43 +14,51 @@ export class RateLimitedError extends AppError {
   }
 }
 
+type Window = { points: number; msBeforeNext: number };
+
 /**
- * Sign-in limits (rate-limiter-flexible): failures per username (10 per 15 min) and attempts per
- * client address (50 per 15 min). In memory: one process; the cluster issue moves them to the
- * shared store.
+ * Sign-in limits: failures per username (10 per 15 min) and attempts per client address (50 per
+ * 15 min), each a fixed window in the `sign_in_limit` table, so every process of a cluster counts
+ * against the same budget (one atomic upsert per attempt; sign-ins are rare). Not
+ * rate-limiter-flexible's RateLimiterPostgres: it wants a raw pg pool and creates its own table
+ * outside the migrations, where this runs on the request's own connection.
  */
 export function createSignInLimiter(options: { perUsername?: number; perIp?: number; windowSeconds?: number } = {}) {
   const windowSeconds = options.windowSeconds ?? 15 * 60;
-  const byUsername = new RateLimiterMemory({
-    keyPrefix: 'signin-user',
-    points: options.perUsername ?? 10,
-    duration: windowSeconds,
-  });
-  const byIp = new RateLimiterMemory({ keyPrefix: 'signin-ip', points: options.perIp ?? 50, duration: windowSeconds });
+  const perUsername = options.perUsername ?? 10;
+  const perIp = options.perIp ?? 50;
+  const retryAfter = (w: Window) => Math.max(1, Math.ceil(w.msBeforeNext / 1000));
+  const remaining = sql`greatest(0, ceil(extract(epoch from expires_at - now()) * 1000))::int as "msBeforeNext"`;
 
-  const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  const blockedFor = async (limiter: RateLimiterMemory, key: string) => {
-    const res = await limiter.get(key);
-    return res && res.remainingPoints <= 0 ? retryAfter(res) : 0;
-  };
+  /** Adds a point to the key's window (a new window once the old one has run out). */
+  const consume = async (em: EntityManager, key: string): Promise<Window> =>
+    (await queryOne<Window>(
+      em,
+      sql`insert into sign_in_limit as l (key, points, expires_at)
+          values (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
+          on conflict (key) do update set
+            points = case when l.expires_at <= now() then 1 else l.points + 1 end,
+            expires_at = case when l.expires_at <= now() then excluded.expires_at else l.expires_at end
+          returning points, ${remaining}`,
+    ))!;
+  const current = (em: EntityManager, key: string) =>
+    queryOne<Window>(em, sql`select points, ${remaining} from sign_in_limit where key = ${key} and expires_at > now()`);
 
   return {
     /** Throws RATE_LIMITED before any password work when either budget is spent. */
-    async check(username: string, ip: string): Promise<void> {
-      const wait = Math.max(await blockedFor(byUsername, username.toLowerCase()), await blockedFor(byIp, ip));
-      if (wait > 0) throw new RateLimitedError(wait);
-      try {
-        await byIp.consume(ip);
-      } catch (res) {
-        if (res instanceof RateLimiterRes) throw new RateLimitedError(retryAfter(res));
-        throw res;
-      }
+    async check(em: EntityManager, username: string, ip: string): Promise<void> {
+      // Now and then, forget windows that have run out.
+      if (Math.random() < 0.01) await query(em, sql`delete from sign_in_limit where expires_at < now()`);
+      const user = await current(em, `user:${username.toLowerCase()}`);
+      if (user && user.points >= perUsername) throw new RateLimitedError(retryAfter(user));
+      const address = await consume(em, `ip:${ip}`);
+      if (address.points > perIp) throw new RateLimitedError(retryAfter(address));
     },
-    async failed(username: string): Promise<void> {
-      await byUsername.penalty(username.toLowerCase(), 1);
+    async failed(em: EntityManager, username: string): Promise<void> {
+      await consume(em, `user:${username.toLowerCase()}`);
     },
-    async succeeded(username: string): Promise<void> {
-      await byUsername.delete(username.toLowerCase());
+    async succeeded(em: EntityManager, username: string): Promise<void> {
+      await query(em, sql`delete from sign_in_limit where key = ${`user:${username.toLowerCase()}`}`);
     },
   };
 }

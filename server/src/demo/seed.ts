@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
 import { query, queryOne, sql } from '../db/sql.ts';
 import { hashPassword } from '../security/passwords.ts';
@@ -57,6 +58,26 @@ export async function seedDemoIfEmpty(em: EntityManager, log: Logger): Promise<v
     log.info('--demo: the database already has units; demo data not loaded');
     return;
   }
-  const counts = await seedDemo(em);
-  log.info({ ...counts, accounts: demoAccounts.map((a) => `${a.username} / ${a.password}`) }, 'demo province loaded');
+  // The same progress bar as `pnpm seed:demo` when a person watches the terminal (not in a log file).
+  const bar = process.stderr.isTTY
+    ? new SingleBar({
+        format: 'Tỉnh demo / demo province |{bar}| {percentage}% {value}/{total} {step}',
+        hideCursor: true,
+      })
+    : null;
+  bar?.start(1, 0, { step: '' });
+  let counts: Awaited<ReturnType<typeof seedDemo>>;
+  try {
+    counts = await seedDemo(em, (done, total, step) => {
+      bar?.setTotal(total);
+      bar?.update(done, { step });
+    });
+  } finally {
+    bar?.stop();
+  }
+  // Usernames only: passwords never reach the log (the demo ones are in the README's quick start).
+  log.info(
+    { ...counts, accounts: demoAccounts.map((a) => a.username), passwords: 'README.md, "Quick start"' },
+    'demo province loaded',
+  );
 }

@@ -19,6 +19,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { pathInScope } from '../accounts/access.ts';
 import { resolveViewer, SESSION_COOKIE } from '../accounts/auth.service.ts';
+import { accountRoom, credentialRoom, onCredentialsEnded } from '../accounts/credential-events.ts';
 import { query, queryOne, sql } from '../db/sql.ts';
 import { clientAddressResolver } from '../http/client-address.ts';
 import type { Runtime } from '../runtime.ts';
@@ -36,7 +37,8 @@ type ParticipantData = {
   memberNumber: string | null;
   pending: Promise<unknown> | null;
 };
-type DashboardData = { conferenceId: number };
+/** The conference watched, and the rooms of the credential and account it signed in with. */
+type DashboardData = { conferenceId: number; rooms: string[] };
 
 type OperatorNsp = Namespace<OperatorClientToServer, OperatorServerToClient, Record<string, never>, OperatorData>;
 type ParticipantNsp = Namespace<
@@ -434,12 +436,22 @@ export function attachLiveNamespaces(io: IoServer, runtime: Runtime, live: LiveS
       if (!pathInScope(viewer, conference.organizingUnitPath)) {
         throw new HandshakeRefused('FORBIDDEN', 'Hội nghị nằm ngoài phạm vi của bạn / outside your scope');
       }
-      socket.data = { conferenceId: conference.id };
+      socket.data = {
+        conferenceId: conference.id,
+        rooms: [credentialRoom(viewer.credential), accountRoom(viewer.accountId)],
+      };
     }),
   );
 
+  // A sign-out, a revoked token, a disabled account or a reset password closes the dashboards that
+  // credential opened at once (the cluster adapter forwards this to every process).
+  onCredentialsEnded(runtime, (rooms) => {
+    dashboards.in(rooms).disconnectSockets(true);
+  });
+
   dashboards.on('connection', (socket) => {
     const { conferenceId } = socket.data;
+    void socket.join(socket.data.rooms);
     void (async () => {
       const conference = await live.conference(conferenceId);
       if (!conference) return;

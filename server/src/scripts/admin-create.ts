@@ -33,7 +33,7 @@ if (!username) {
 const password = process.env.ADMIN_PASSWORD ?? (await askPassword());
 // The environment's ADMIN_* would otherwise also run the first-start bootstrap.
 const { ADMIN_USERNAME: _u, ADMIN_PASSWORD: _p, ...env } = process.env;
-await withDatabase(async (running) => {
-  await upsertAdmin(running.orm.em.fork(), username, password);
+await withDatabase(async (database) => {
+  await upsertAdmin(database.orm.em.fork(), username, password);
   process.stdout.write(`administrator "${username.toLowerCase()}" is ready\n`);
 }, env);

@@ -2,21 +2,33 @@ import { unitCodePattern } from '@diemcau/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { pgError } from '../db/pg-errors.ts';
 import { query, sql } from '../db/sql.ts';
 import { UnitFileFormat, type UnitImportProblem, type UnitImportResult } from './unit.types.ts';
 
-/** The import/export file row: `code,name,kind,parentCode`. */
-export type UnitFileRow = { line: number; code: string; name: string; kind: string; parentCode: string };
+/**
+ * The import/export file row: `code,name,kind,parentCode`. `line`: the CSV line (the header is 1),
+ * or for JSON the array index + 1; `index`: the JSON array index (from 0), absent for CSV.
+ */
+export type UnitFileRow = {
+  line: number;
+  index?: number;
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string;
+};
 
 export const MAX_IMPORT_ROWS = 50_000;
 /** Unit codes: the shared rule. */
 export const codePattern = unitCodePattern;
 export const NAME_MAX = 300;
+const cycleMessage = 'Vòng lặp: đơn vị nằm dưới chính nó / cycle: the unit would be its own ancestor';
 
 type Problem = UnitImportProblem;
 
 function problem(line: number, code: string | null, field: string, kind: string, message: string): Problem {
-  return { line, code, field, problem: kind, message };
+  return { line, row: null, code, field, problem: kind, message };
 }
 
 const clean = (value: unknown) =>
@@ -39,6 +51,7 @@ export function parseUnitFile(format: UnitFileFormat, content: string): { rows: 
           const o = (item ?? {}) as Record<string, unknown>;
           return {
             line: i + 1,
+            index: i,
             code: clean(o.code),
             name: clean(o.name),
             kind: clean(o.kind),
@@ -199,11 +212,23 @@ export async function importUnitRows(
     if (codePattern.test(row.code) && !byCode.has(row.code)) byCode.set(row.code, row);
   }
 
-  // Parents: in the file or in the database; the resulting graph must have no cycle.
+  // Parents: in the file or in the database; the resulting graph must have no cycle. Every ancestor
+  // in the database of a code the file names is loaded, so a walk up from any row sees the whole
+  // path (a unit moved under its own grandchild is a cycle through units the file does not name).
+  const ancestors = new Map(
+    (
+      await query<{ code: string; parentCode: string | null }>(
+        em,
+        sql`select distinct a.code, p.code as "parentCode"
+              from unit u join unit a on a.path @> u.path left join unit p on p.id = a.parent_id
+             where u.code = any(${codes}::text[])`,
+      )
+    ).map((a) => [a.code, a.parentCode]),
+  );
   const parentOf = (code: string): string | null => {
     const row = byCode.get(code);
     if (row) return row.parentCode || null;
-    return existing.get(code)?.parentCode ?? null;
+    return ancestors.get(code) ?? null;
   };
   for (const row of byCode.values()) {
     if (row.parentCode && !byCode.has(row.parentCode) && !existing.has(row.parentCode)) {
@@ -234,19 +259,14 @@ export async function importUnitRows(
   for (const code of inCycle) {
     const row = byCode.get(code);
     if (row && row.parentCode !== row.code) {
-      problems.push(
-        problem(
-          row.line,
-          code,
-          'parentCode',
-          'CYCLE',
-          'Vòng lặp: đơn vị nằm dưới chính nó / cycle: the unit would be its own ancestor',
-        ),
-      );
+      problems.push(problem(row.line, code, 'parentCode', 'CYCLE', cycleMessage));
     }
   }
 
   problems.sort((a, b) => a.line - b.line);
+  // JSON rows are also named by their array index.
+  const indexByLine = new Map(rows.filter((r) => r.index !== undefined).map((r) => [r.line, r.index!]));
+  for (const p of problems) p.row = indexByLine.get(p.line) ?? null;
   // Plan the changes (counted for dry runs and for the report).
   const toCreate: UnitFileRow[] = [];
   const toUpdate: { row: UnitFileRow; rename: boolean; move: boolean }[] = [];
@@ -266,6 +286,32 @@ export async function importUnitRows(
   result.moved = toUpdate.filter((u) => u.move).length;
   if (problems.length > 0 || options.dryRun) return result;
 
+  try {
+    await writeRows(em, byCode, toCreate, toUpdate);
+  } catch (error) {
+    // The checks above find every cycle; the database's own guard is the fallback (a concurrent move).
+    if (!(error instanceof MoveCycle)) throw error;
+    problems.push(problem(error.row.line, error.row.code, 'parentCode', 'CYCLE', cycleMessage));
+    return result;
+  }
+  result.applied = true;
+  return result;
+}
+
+/** The database refused a move of the import (its `unit_no_cycle` trigger): the row at fault. */
+class MoveCycle extends Error {
+  constructor(readonly row: UnitFileRow) {
+    super(`cycle at line ${row.line}`);
+  }
+}
+
+/** Writes a checked import in one transaction: new units parents first, in batches; renames; moves. */
+async function writeRows(
+  em: EntityManager,
+  byCode: Map<string, UnitFileRow>,
+  toCreate: UnitFileRow[],
+  toUpdate: { row: UnitFileRow; rename: boolean; move: boolean }[],
+): Promise<void> {
   await em.transactional(async (tx) => {
     // New units: parents first, by depth within the file, in batches of 1,000 rows.
     const depth = new Map<string, number>();
@@ -305,16 +351,19 @@ export async function importUnitRows(
         );
       }
       if (move) {
-        await query(
-          tx,
-          sql`update unit set parent_id = (select id from unit where code = ${row.parentCode || null}), updated_at = now()
-               where code = ${row.code}`,
-        );
+        try {
+          await query(
+            tx,
+            sql`update unit set parent_id = (select id from unit where code = ${row.parentCode || null}), updated_at = now()
+                 where code = ${row.code}`,
+          );
+        } catch (error) {
+          if (pgError(error).constraint === 'unit_no_cycle') throw new MoveCycle(row);
+          throw error;
+        }
       }
     }
   });
-  result.applied = true;
-  return result;
 }
 
 /** Rows of a subtree, parents before children (by path), for export. */

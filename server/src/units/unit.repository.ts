@@ -99,7 +99,7 @@ export async function searchUnits(
   );
 }
 
-/** Number of units strictly below each given unit (archived ones included: history counts). */
+/** Number of active units strictly below each given unit (archived ones are not counted). */
 export async function descendantCounts(em: EntityManager, ids: readonly number[]): Promise<Map<number, number>> {
   const rows = await query<{ id: number; n: number }>(
     em,

@@ -60,6 +60,12 @@ export class UnitImportProblem {
   @Field(() => Int, { description: 'Line in the file (CSV: the header is line 1; JSON: the array index + 1).' })
   line!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'JSON files: the index of the item in the array (from 0). CSV: null.',
+  })
+  row!: number | null;
+
   @Field(() => String, { nullable: true, description: 'The code of the row, when it has one.' })
   code!: string | null;
 

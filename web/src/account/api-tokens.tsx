@@ -1,11 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { focusFirstError, focusSoon, TextField } from '../components/field.tsx';
+import { focusFirstError, focusSoon, showSubmitError, TextField } from '../components/field.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
 import { graphql } from '../gql/gql.ts';
 import type { ApiTokensQuery } from '../gql/graphql.ts';
 import { apiOrigin } from '../lib/api.ts';
-import { describeError, errorField } from '../lib/errors.ts';
+import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { formatDateTimeShort, type Text, t } from '../lib/i18n.ts';
 
@@ -289,15 +289,7 @@ export function ApiTokens() {
       created.value = { name: createApiToken.apiToken.name, token: createApiToken.token };
       await load();
     } catch (error) {
-      const field = errorField(error);
-      if (field === 'name' || field === 'expiresInDays') {
-        notice.value = null;
-        errors.value = { [field]: () => describeError(error) };
-        focusFirstError(form.current);
-      } else {
-        notice.value = { kind: 'error', text: () => describeError(error) };
-        focusSoon(() => noticeRef.current);
-      }
+      showSubmitError(error, ['name', 'expiresInDays'], { errors, notice, form, noticeRef });
     } finally {
       busy.value = false;
     }

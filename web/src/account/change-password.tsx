@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { focusFirstError, focusSoon, TextField } from '../components/field.tsx';
+import { focusFirstError, focusSoon, showSubmitError, TextField } from '../components/field.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
 import { graphql } from '../gql/gql.ts';
-import { describeError, errorField } from '../lib/errors.ts';
+import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { type Text, t } from '../lib/i18n.ts';
 import { passwordProblem } from '../lib/passwords.ts';
@@ -51,17 +51,9 @@ export function ChangePassword({ username }: { username: string }) {
       notice.value = { kind: 'success', text: () => t('password.changed') };
       focusSoon(() => noticeRef.current);
     } catch (error) {
-      const field = errorField(error);
-      if (field === 'currentPassword' || field === 'newPassword') {
-        notice.value = null;
-        errors.value = {
-          [field]: () => (field === 'currentPassword' ? t('password.currentWrong') : describeError(error)),
-        };
-        focusFirstError(form.current);
-      } else {
-        notice.value = { kind: 'error', text: () => describeError(error) };
-        focusSoon(() => noticeRef.current);
-      }
+      showSubmitError(error, ['currentPassword', 'newPassword'], { errors, notice, form, noticeRef }, (field) =>
+        field === 'currentPassword' ? t('password.currentWrong') : describeError(error),
+      );
     } finally {
       busy.value = false;
     }

@@ -1,18 +1,19 @@
 import { usernamePattern } from '@diemcau/schema';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { focusFirstError, focusSoon, SelectField, TextField } from '../components/field.tsx';
+import { focusFirstError, focusSoon, SelectField, showSubmitError, TextField } from '../components/field.tsx';
 import { Notice, type NoticeValue } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { graphql } from '../gql/gql.ts';
 import type { AccountsQuery, Role } from '../gql/graphql.ts';
-import { describeError, errorField } from '../lib/errors.ts';
+import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
 import { formatDateTimeShort, type Text, t } from '../lib/i18n.ts';
 import { passwordProblem } from '../lib/passwords.ts';
 import { roleName, roles } from '../lib/roles.ts';
 import { viewer } from '../lib/viewer.ts';
 import { type PickedUnit, UnitPicker } from '../units/unit-picker.tsx';
+import { at } from './admin-text.ts';
 
 const accountsQuery = graphql(`
   query Accounts($first: Int, $after: String) {
@@ -55,6 +56,18 @@ const setAccountDisabledMutation = graphql(`
     updateAccount(input: { id: $id, disabled: $disabled }) {
       id
       disabledAt
+    }
+  }
+`);
+
+const updateAccountAccessMutation = graphql(`
+  mutation UpdateAccountAccess($id: ID!, $role: Role!, $scopeUnitId: ID) {
+    updateAccount(input: { id: $id, role: $role, scopeUnitId: $scopeUnitId }) {
+      id
+      role
+      scopeUnit {
+        id
+      }
     }
   }
 `);
@@ -117,15 +130,12 @@ function CreateAccountForm({ onCreated }: { onCreated: (username: string) => voi
       focusSoon(() => noticeRef.current);
       onCreated(createAccount.username);
     } catch (error) {
-      const field = errorField(error);
-      if (field && ['username', 'displayName', 'role', 'scopeUnitId', 'password'].includes(field)) {
-        notice.value = null;
-        errors.value = { [field]: () => describeError(error) };
-        focusFirstError(form.current);
-      } else {
-        notice.value = { kind: 'error', text: () => describeError(error) };
-        focusSoon(() => noticeRef.current);
-      }
+      showSubmitError(error, ['username', 'displayName', 'role', 'scopeUnitId', 'password'], {
+        errors,
+        notice,
+        form,
+        noticeRef,
+      });
     } finally {
       busy.value = false;
     }
@@ -282,8 +292,106 @@ function ResetPasswordForm({ account, onClose }: { account: Account; onClose: (d
   );
 }
 
+/** Role and scope unit of an existing account (its open live screens close: they were let in for the old ones). */
+function EditAccessForm({ account, onClose }: { account: Account; onClose: (done: boolean) => void }) {
+  const role = useSignal<Role>(account.role);
+  const scope = useSignal<PickedUnit | null>(null);
+  const error = useSignal<Text | null>(null);
+  const busy = useSignal(false);
+  const form = useRef<HTMLFormElement>(null);
+  const id = `account-edit-role-${account.id}`;
+  useEffect(() => {
+    focusSoon(() => document.getElementById(id));
+  }, []);
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    // A non-admin needs a scope: the one chosen here, or the one it has.
+    if (role.value !== 'ADMIN' && !scope.value && !account.scopeUnit) {
+      error.value = () => t('accounts.scopeRequired');
+      return focusFirstError(form.current);
+    }
+    busy.value = true;
+    error.value = null;
+    try {
+      await request(updateAccountAccessMutation, {
+        id: account.id,
+        role: role.value,
+        scopeUnitId: role.value === 'ADMIN' ? null : (scope.value?.id ?? null),
+      });
+      onClose(true);
+    } catch (e) {
+      error.value = () => describeError(e);
+      focusFirstError(form.current);
+    } finally {
+      busy.value = false;
+    }
+  };
+  return (
+    <form
+      class="form confirm"
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid={`account-edit-form-${account.username}`}
+    >
+      <fieldset>
+        <legend>{at('edit.legend', { username: account.username })}</legend>
+        <SelectField
+          id={id}
+          label={t('accounts.role')}
+          hint={t(`account.roleHelp.${role.value}`)}
+          value={role.value}
+          onValue={(v) => {
+            role.value = v as Role;
+          }}
+          options={roles.map((r) => ({ value: r, label: roleName(r) }))}
+          data-testid={`account-edit-role-${account.username}`}
+        />
+        {role.value === 'ADMIN' ? (
+          <p class="field-hint">{t('accounts.adminScope')}</p>
+        ) : (
+          <UnitPicker
+            id={`account-edit-scope-${account.id}`}
+            label={t('accounts.scope')}
+            hint={
+              account.scopeUnit
+                ? at('edit.scopeKeep', { scope: `${account.scopeUnit.name} (${account.scopeUnit.code})` })
+                : t('accounts.scopeHint')
+            }
+            value={scope.value}
+            onChange={(unit) => {
+              scope.value = unit;
+            }}
+            error={error.value?.()}
+            testId={`account-edit-scope-${account.username}`}
+          />
+        )}
+        {role.value === 'ADMIN' && error.value && (
+          <p class="field-error" role="alert">
+            {error.value()}
+          </p>
+        )}
+      </fieldset>
+      <div class="actions">
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={busy.value}
+          data-testid={`account-edit-save-${account.username}`}
+        >
+          {at('edit.save')}
+        </button>
+        <button type="button" class="button" disabled={busy.value} onClick={() => onClose(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function AccountItem({ account, onChanged }: { account: Account; onChanged: (text: Text) => void }) {
-  const mode = useSignal<'idle' | 'confirm-disable' | 'reset'>('idle');
+  const mode = useSignal<'idle' | 'confirm-disable' | 'reset' | 'edit'>('idle');
+  const editButton = useRef<HTMLButtonElement>(null);
   const busy = useSignal(false);
   const error = useSignal<Text | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -337,7 +445,16 @@ function AccountItem({ account, onChanged }: { account: Account; onChanged: (tex
           <dd>{formatDateTimeShort(account.disabledAt ?? account.createdAt)}</dd>
         </div>
       </dl>
-      {mode.value === 'reset' ? (
+      {mode.value === 'edit' ? (
+        <EditAccessForm
+          account={account}
+          onClose={(done) => {
+            mode.value = 'idle';
+            if (done) onChanged(() => at('edit.saved', { username: account.username }));
+            else focusSoon(() => editButton.current);
+          }}
+        />
+      ) : mode.value === 'reset' ? (
         <ResetPasswordForm
           account={account}
           onClose={(done) => {
@@ -394,6 +511,20 @@ function AccountItem({ account, onChanged }: { account: Account; onChanged: (tex
               </button>
             )
           )}
+          {!isMe && (
+            <button
+              type="button"
+              class="button"
+              ref={editButton}
+              onClick={() => {
+                mode.value = 'edit';
+              }}
+              data-testid={`account-edit-${account.username}`}
+            >
+              {at('edit.open')}
+              <span class="sr-only"> {account.username}</span>
+            </button>
+          )}
           <button
             type="button"
             class="button"
@@ -417,7 +548,7 @@ function AccountItem({ account, onChanged }: { account: Account; onChanged: (tex
   );
 }
 
-/** ADMIN: every account, a form to create one, and per account: disable / enable and a new password. */
+/** ADMIN: every account, a form to create one, and per account: role and scope, disable / enable, a new password. */
 export function AccountsPage() {
   const accounts = useSignal<Account[] | null>(null);
   const total = useSignal(0);

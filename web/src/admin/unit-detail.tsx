@@ -89,6 +89,10 @@ export type UnitDetail = UnitDetailQuery['unit'];
 type UnitKind = UnitKindsQuery['unitKinds'][number];
 
 let kindsCache: Promise<UnitKind[]> | undefined;
+/** A kind was added: the next detail panel fetches the list again. */
+export function forgetKinds(): void {
+  kindsCache = undefined;
+}
 /** Unit kinds change rarely: fetched once per visit. */
 function loadKinds(): Promise<UnitKind[]> {
   kindsCache ??= request(unitKindsQuery)

@@ -20,6 +20,7 @@ const importUnitsMutation = graphql(`
       unchanged
       problems {
         line
+        row
         code
         field
         problem
@@ -127,7 +128,11 @@ function Problems({ problems }: { problems: ImportResult['problems'] }) {
             const known = problemText(p.problem);
             return (
               <tr key={i} data-testid="import-problem">
-                <td data-testid="import-problem-line">{p.line}</td>
+                <td data-testid="import-problem-line">
+                  {p.line}
+                  {/* JSON: the item's index in the array, as editors and tools show it. */}
+                  {p.row !== null && p.row !== undefined && <span class="muted mono"> [{p.row}]</span>}
+                </td>
                 <td class="mono">{p.code ?? '—'}</td>
                 <td>
                   {fieldKey ? t(fieldKey) : p.field} <span class="muted mono">({p.field})</span>

@@ -7,6 +7,7 @@ import { pathText, searchStatusText } from '../units/unit-picker.tsx';
 import { useUnitSearch } from '../units/unit-search.ts';
 import { UnitDetailPanel } from './unit-detail.tsx';
 import { UnitImportExport } from './unit-import.tsx';
+import { UnitKindForm } from './unit-kind-form.tsx';
 import { ROOT, UnitTree, UnitTreeStore } from './unit-tree.tsx';
 
 /** ADMIN: the unit tree, search, one unit's detail and actions, import and export. */
@@ -117,6 +118,7 @@ export function UnitsPage() {
             </section>
           )}
           <UnitImportExport onImported={() => void store.refresh()} />
+          <UnitKindForm />
         </div>
       </div>
     </Page>

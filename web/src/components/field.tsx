@@ -1,9 +1,14 @@
+import type { Signal } from '@preact/signals';
 import type {
   ComponentChildren,
   InputHTMLAttributes,
   PartialInputHTMLAttributes,
   PartialSelectHTMLAttributes,
+  RefObject,
 } from 'preact';
+import { describeError, errorField } from '../lib/errors.ts';
+import type { Text } from '../lib/i18n.ts';
+import type { NoticeValue } from './notice.tsx';
 
 type Described = { id: string; hint?: string | undefined; error?: string | null | undefined };
 
@@ -110,4 +115,31 @@ export function focusFirstError(root: HTMLElement | null, fallback?: HTMLElement
 /** After the next render, moves the focus to `target` (a result, a message, the next step). */
 export function focusSoon(target: () => HTMLElement | null | undefined): void {
   setTimeout(() => target()?.focus(), 0);
+}
+
+/**
+ * A submit the server refused: beside its field when the error names one of `fields` (focus on it),
+ * otherwise in the form's notice (focus there). `text` words a field's error, by default the code's.
+ */
+export function showSubmitError<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  to: {
+    errors: Signal<Partial<Record<F, Text>>>;
+    notice: Signal<NoticeValue>;
+    form: RefObject<HTMLElement | null>;
+    noticeRef: RefObject<HTMLElement | null>;
+  },
+  text: (field: F) => string = () => describeError(error),
+): void {
+  const field = errorField(error);
+  if (field && (fields as readonly string[]).includes(field)) {
+    const named = field as F;
+    to.notice.value = null;
+    to.errors.value = { [named]: () => text(named) } as Partial<Record<F, Text>>;
+    focusFirstError(to.form.current);
+  } else {
+    to.notice.value = { kind: 'error', text: () => describeError(error) };
+    focusSoon(() => to.noticeRef.current);
+  }
 }

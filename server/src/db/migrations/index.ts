@@ -7,6 +7,8 @@ import { Migration20261122040000_analytics_indexes } from './Migration2026112204
 import { Migration20261123000000_conference_public_counter } from './Migration20261123000000_conference_public_counter.ts';
 import { Migration20261201000000_live_cluster } from './Migration20261201000000_live_cluster.ts';
 import { Migration20261201010000_analytics_speed } from './Migration20261201010000_analytics_speed.ts';
+import { Migration20261202000000_analytics_basis } from './Migration20261202000000_analytics_basis.ts';
+import { Migration20261203000000_sign_in_limit } from './Migration20261203000000_sign_in_limit.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the set
@@ -24,4 +26,6 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261201000000_live_cluster', class: Migration20261201000000_live_cluster },
   { name: 'Migration20261201010000_analytics_speed', class: Migration20261201010000_analytics_speed },
+  { name: 'Migration20261202000000_analytics_basis', class: Migration20261202000000_analytics_basis },
+  { name: 'Migration20261203000000_sign_in_limit', class: Migration20261203000000_sign_in_limit },
 ];
