@@ -99,11 +99,45 @@ describe("the analyst's page in Chromium", () => {
     await page.locator('summary', { hasText: 'action_program' }).click();
     await page.getByText('Đã ban hành').waitFor({ timeout: 8000 });
 
+    // A number card draws a histogram: 12 answers (20…31) in 10 bins from the minimum to the maximum.
+    await page.locator('summary', { hasText: 'members_total' }).click();
+    const histogram = page.getByTestId('histogram-members_total');
+    await histogram.waitFor({ timeout: 8000 });
+    expect(await histogram.locator('tbody tr').count()).toBe(10);
+    expect(await histogram.locator('tbody tr').first().textContent()).toContain('20');
+    const binCounts = (await histogram.locator('.bar-label').allTextContents()).map(Number);
+    expect(binCounts.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(await histogram.locator('.bar-fill').count()).toBe(10);
+
+    // A date card: earliest and latest, and the responses by month as bars (9 held it, all in April).
+    await page.locator('summary', { hasText: 'study_date' }).click();
+    await page.getByTestId('earliest-study_date').filter({ hasText: '2026-04-10' }).waitFor({ timeout: 8000 });
+    const months = page.getByTestId('months-study_date');
+    expect(await months.locator('tbody tr').count()).toBe(1);
+    expect(await months.locator('th').textContent()).toBe('2026-04');
+    expect(await months.locator('.bar-label').textContent()).toBe('9');
+
+    // Yes/no and scale cards are there too.
+    await page.locator('summary', { hasText: 'held_study' }).click();
+    await page.getByTestId('choices-held_study').filter({ hasText: 'Có' }).waitFor({ timeout: 8000 });
+    await page.locator('summary', { hasText: 'effectiveness' }).click();
+    await page.getByTestId('choices-effectiveness').waitFor({ timeout: 8000 });
+    expect(await page.getByTestId('choices-effectiveness').locator('tbody tr').count()).toBe(5);
+
+    // The level menu offers the tree's levels from the analyst's scope down: province, district, commune.
+    expect(await page.getByTestId('analytics-level').locator('option').allTextContents()).toEqual([
+      'Cấp 1',
+      'Cấp 2',
+      'Cấp 3',
+    ]);
+
     await page.getByTestId('analytics-level').selectOption('3');
     await page.getByTestId('analytics-basis').filter({ hasText: 'Dựa trên 12 phiếu' }).waitFor({ timeout: 8000 });
 
     await page.getByRole('button', { name: 'Lập bảng' }).click();
     await page.getByTestId('crosstab').waitFor({ timeout: 8000 });
+    // Row and column shares in each cell.
+    expect(await page.getByTestId('crosstab').locator('tbody td').first().textContent()).toMatch(/hàng .*%.*cột .*%/);
 
     // The first text question is the reason for not studying: 3 units gave "Chưa có tài liệu".
     await page.getByTestId('text-count').filter({ hasText: 'Tìm thấy 3 ý kiến' }).waitFor({ timeout: 8000 });

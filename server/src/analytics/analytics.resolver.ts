@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.ts';
-import { listAssignments } from '../surveys/assignment.service.ts';
-import { AssignmentConnection, AssignmentState } from '../surveys/survey.types.ts';
+import { AssignmentConnection } from '../surveys/survey.types.ts';
 import * as analytics from './analytics.service.ts';
 import {
   AnalyticsFilterInput,
+  AnalyticsSurveyConnection,
   Basis,
   ChoiceBreakdown,
   CrossTab,
@@ -27,17 +27,37 @@ const heavy = { complexity: 20 };
 export class SurveyAnalyticsResolver {
   @Query(() => SurveyAnalytics, {
     description:
-      'ANALYST, ORGANIZER, ADMIN. Analytics of a survey within a scope (default: yours), grouped at a level (2 = by district).',
+      'ANALYST, ORGANIZER, ADMIN. Analytics of a survey within a scope (default: yours), grouped at a level (2 = by district; default: the scope’s own level).',
   })
   async surveyAnalytics(
     @Ctx() ctx: Context,
     @Arg('surveyId', () => ID) surveyId: string,
-    @Arg('level', () => Int) level: number,
+    @Arg('level', () => Int, { nullable: true }) level: number | null,
     @Arg('scopeUnitId', () => ID, { nullable: true }) scopeUnitId?: string | null,
     @Arg('filter', () => AnalyticsFilterInput, { nullable: true }) filter?: AnalyticsFilterInput | null,
   ): Promise<AnalyticsRoot> {
     const scope = await analytics.analyticsScope(ctx, surveyId, level, scopeUnitId, filter);
-    return { surveyId: scope.survey.id, level: scope.level, scope };
+    return {
+      surveyId: scope.survey.id,
+      level: scope.level,
+      title: scope.survey.title,
+      content: scope.content as unknown as Record<string, unknown>,
+      deepestLevel: scope.deepestLevel,
+      scopeLevel: scope.scopeLevel,
+      scope,
+    };
+  }
+
+  @Query(() => AnalyticsSurveyConnection, {
+    description:
+      'ANALYST, ORGANIZER, ADMIN. Published surveys with units assigned in your scope (whoever organized them), newest first, with their progress in your scope.',
+  })
+  analyticsSurveys(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return analytics.analyticsSurveys(ctx, first, after);
   }
 
   @FieldResolver(() => ProgressReport, {
@@ -55,7 +75,7 @@ export class SurveyAnalyticsResolver {
 
   @FieldResolver(() => AssignmentConnection, {
     ...heavy,
-    description: 'Units in scope that have not submitted, by name.',
+    description: 'Units in scope that have not submitted, by name (with the same filter as progress).',
   })
   notSubmitted(
     @Root() root: AnalyticsRoot,
@@ -63,12 +83,7 @@ export class SurveyAnalyticsResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return listAssignments(ctx, root.surveyId, {
-      states: [AssignmentState.NOT_OPENED, AssignmentState.OPENED, AssignmentState.DRAFT],
-      first,
-      after,
-      underPath: root.scope.scopePath,
-    });
+    return analytics.notSubmitted(ctx, root.scope, first, after);
   }
 
   @FieldResolver(() => QuestionStats, { description: 'Statistics of one question, by its key.' })
@@ -129,8 +144,13 @@ export class QuestionStatsResolver {
     @Root() root: QuestionRoot,
     @Ctx() ctx: Context,
     @Arg('row', () => String, { nullable: true }) row?: string | null,
+    @Arg('bins', () => Int, {
+      nullable: true,
+      description: 'With a histogram of this many bins (1–100) in each group; none without.',
+    })
+    bins?: number | null,
   ) {
-    return analytics.numbers(ctx, root.scope, analytics.questionOf(root.scope, root.key), row);
+    return analytics.numbers(ctx, root.scope, analytics.questionOf(root.scope, root.key), row, bins);
   }
 
   @FieldResolver(() => DateBreakdown, { ...heavy, description: 'Dates: earliest, latest, counts per month.' })

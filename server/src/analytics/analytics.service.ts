@@ -1,15 +1,16 @@
 import { allQuestions, type Question, type QuestionnaireContent } from '@diemcau/schema';
 import type { RawBuilder } from 'kysely';
-import { requireRole } from '../accounts/access.ts';
+import { pathInScope, requireRole } from '../accounts/access.ts';
 import { query, queryOne, sql } from '../db/sql.ts';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/app-error.ts';
+import { BadUserInputError, ForbiddenError } from '../graphql/app-error.ts';
 import { connectionFrom, decodeCursor, pageSize } from '../graphql/connection.ts';
 import type { Context } from '../graphql/context.ts';
 import { toId } from '../graphql/ids.ts';
-import { type SurveyRow, surveyById, versionById } from '../surveys/survey.repository.ts';
-import { getUnit } from '../units/unit.service.ts';
+import type { AssignmentRow } from '../surveys/assignment.service.ts';
+import { assignmentState, type SurveyRow, surveyById, versionById } from '../surveys/survey.repository.ts';
 import type {
   AnalyticsFilterInput,
+  AnalyticsSurvey,
   Basis,
   ChoiceBreakdown,
   ChoiceGroup,
@@ -29,14 +30,20 @@ export type AnalyticsScope = {
   content: QuestionnaireContent;
   /** ltree of the scope unit; null: the whole tree (ADMIN without a scope). */
   scopePath: string | null;
+  scopeLevel: number;
+  /** The deepest level among the survey's assignments (at least the scope's). */
+  deepestLevel: number;
   level: number;
   filter: AnalyticsFilterInput | null;
 };
+
+const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 
 /**
  * The survey, scope and level of an analytics query, checked: ANALYST, ORGANIZER or ADMIN; the
  * survey organized within the viewer's scope or covering it (a district analyst reads the province's
  * survey for the district only); the scope unit inside the viewer's scope; a level the tree has.
+ * Every field below relies on this check alone (never on the survey owner rule of `survey(id)`).
  */
 export async function analyticsScope(
   ctx: Context,
@@ -48,15 +55,22 @@ export async function analyticsScope(
 ): Promise<AnalyticsScope> {
   const viewer = requireRole(ctx, 'ANALYST', 'ORGANIZER');
   const survey = await surveyById(ctx.em, toId(surveyId, 'surveyId'));
-  if (!survey) throw new NotFoundError('Survey', { field: 'surveyId' });
-  const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
+  if (!survey) throw new BadUserInputError('Không có khảo sát này / no such survey', 'surveyId');
   if (viewer.scopePath && !within(survey.ownerPath, viewer.scopePath) && !within(viewer.scopePath, survey.ownerPath)) {
-    throw new ForbiddenError('Khảo sát ngoài phạm vi của bạn / the survey is outside your scope');
+    throw new ForbiddenError('Khảo sát ngoài phạm vi của bạn / the survey is outside your scope', {
+      field: 'surveyId',
+    });
   }
-  const scopePath =
-    scopeUnitId !== null && scopeUnitId !== undefined
-      ? (await getUnit(ctx, scopeUnitId, 'scopeUnitId')).path
-      : viewer.scopePath;
+  let scopePath = viewer.scopePath;
+  if (scopeUnitId !== null && scopeUnitId !== undefined) {
+    const unit = await ctx.loaders.unit.load(toId(scopeUnitId, 'scopeUnitId'));
+    if (!unit) throw new BadUserInputError('Không có đơn vị này / no such unit', 'scopeUnitId');
+    if (!pathInScope(viewer, unit.path))
+      throw new ForbiddenError('Đơn vị nằm ngoài phạm vi của bạn / the unit is outside your scope', {
+        field: 'scopeUnitId',
+      });
+    scopePath = unit.path;
+  }
   if (!survey.currentVersionId)
     throw new BadUserInputError('Khảo sát chưa phát hành / the survey is not published', 'surveyId');
   const content = (await versionById(ctx.em, survey.currentVersionId)).content;
@@ -66,9 +80,10 @@ export async function analyticsScope(
     ctx.em,
     sql`select max(unit_level) as n from assignment where survey_id = ${survey.id}`,
   );
-  if (!Number.isInteger(level) || level < scopeLevel || level > Math.max(deepest?.n ?? 1, scopeLevel)) {
+  const deepestLevel = Math.max(deepest?.n ?? 1, scopeLevel);
+  if (!Number.isInteger(level) || level < scopeLevel || level > deepestLevel) {
     throw new BadUserInputError(
-      `Cấp phải từ ${scopeLevel} đến ${Math.max(deepest?.n ?? 1, scopeLevel)} / level must be between ${scopeLevel} and ${Math.max(deepest?.n ?? 1, scopeLevel)}`,
+      `Cấp phải từ ${scopeLevel} đến ${deepestLevel} / level must be between ${scopeLevel} and ${deepestLevel}`,
       'level',
     );
   }
@@ -77,7 +92,7 @@ export async function analyticsScope(
     if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(kind))
       throw new BadUserInputError(`unknown unit kind "${kind}"`, 'filter.unitKinds');
   }
-  return { survey, content, scopePath, level, filter: filter ?? null };
+  return { survey, content, scopePath, scopeLevel, deepestLevel, level, filter: filter ?? null };
 }
 
 export function questionOf(scope: Pick<AnalyticsScope, 'content'>, key: string, field = 'key'): Question {
@@ -93,19 +108,39 @@ function groupOf(path: RawBuilder<unknown>, level: number) {
                    else ltree2text(subpath(${path}, -1, 1)) end)::int`;
 }
 
-/** Conditions of a scope on an answer row `x` (survey, subtree, unit kinds, another answer). */
+/** Conditions of a scope on an answer row `x` (survey, subtree, unit kinds, another answer, not withdrawn). */
 function answerConditions(scope: AnalyticsScope, x: string) {
   const path = sql.ref(`${x}.unit_path`);
   return sql`${sql.ref(`${x}.survey_id`)} = ${scope.survey.id}
     ${scope.scopePath ? sql`and ${path} <@ ${scope.scopePath}::ltree` : sql``}
     ${kindCondition(scope, sql`ltree2text(subpath(${path}, -1, 1))::int`)}
-    ${answerCondition(scope, sql.ref(`${x}.response_id`))}`;
+    ${answerCondition(scope, sql.ref(`${x}.response_id`))}
+    ${notWithdrawn(scope, sql.ref(`${x}.response_id`))}`;
+}
+
+/**
+ * Responses of withdrawn assignments count nowhere, as progress does not count the assignments: a
+ * hashed subplan run once per statement (assignment_withdrawn_idx: usually no rows at all).
+ */
+export function notWithdrawn(scope: Pick<AnalyticsScope, 'survey'>, responseId: RawBuilder<unknown>) {
+  return sql`and ${responseId} not in (select wr.id from assignment wa join response wr on wr.assignment_id = wa.id
+                                        where wa.survey_id = ${scope.survey.id} and wa.withdrawn_at is not null)`;
+}
+
+/** The questionnaire versions answered by the responses a subquery selects (its one column). */
+function versionsOf(scope: AnalyticsScope, responseIds: RawBuilder<unknown>) {
+  // From the distinct responses to their version (response_version_idx, index only): a hash join.
+  return sql`(select coalesce(array_agg(distinct v.number order by v.number), '{}')
+                from (select distinct d.id from (${responseIds}) d(id)) d
+                join response vr on vr.survey_id = ${scope.survey.id} and vr.id = d.id
+                join survey_version v on v.id = vr.version_id)`;
 }
 
 function kindCondition(scope: AnalyticsScope, unitId: RawBuilder<unknown>) {
   const kinds = scope.filter?.unitKinds;
   if (!kinds?.length) return sql``;
-  return sql`and exists (select 1 from unit ku where ku.id = ${unitId} and ku.kind_code = any(${kinds}::text[]))`;
+  // The units of those kinds hashed once, not a lookup per answer row.
+  return sql`and ${unitId} in (select ku.id from unit ku where ku.kind_code = any(${kinds}::text[]))`;
 }
 
 function answerCondition(scope: AnalyticsScope, responseId: RawBuilder<unknown>) {
@@ -153,7 +188,7 @@ export async function progress(ctx: Context, scope: AnalyticsScope): Promise<Pro
                  count(*) filter (where g.status = 'SUBMITTED' and (g.due is null or g.first_submitted_at <= g.due))::int as "submittedOnTime",
                  count(*) filter (where g.status = 'SUBMITTED' and g.due is not null and g.first_submitted_at > g.due)::int as "submittedLate"
             from (select ${groupOf(sql.ref('a.unit_path'), scope.level)} as gid, r.status, a.first_opened_at is not null as opened,
-                         r.first_submitted_at, coalesce(a.deadline, s.closes_at) as due
+                         r.first_submitted_at, greatest(a.deadline, s.closes_at) as due
                     from assignment a join survey s on s.id = a.survey_id
                     left join response r on r.assignment_id = a.id and r.survey_id = a.survey_id
                    where a.survey_id = ${scope.survey.id} and a.withdrawn_at is null
@@ -193,7 +228,8 @@ export async function basis(ctx: Context, scope: AnalyticsScope): Promise<Basis>
          where x.status = 'SUBMITTED' and ${sql`x.survey_id = ${scope.survey.id}
            ${scope.scopePath ? sql`and x.unit_path <@ ${scope.scopePath}::ltree` : sql``}
            ${kindCondition(scope, sql`ltree2text(subpath(x.unit_path, -1, 1))::int`)}
-           ${answerCondition(scope, sql.ref('x.id'))}`}`,
+           ${answerCondition(scope, sql.ref('x.id'))}
+           ${notWithdrawn(scope, sql.ref('x.id'))}`}`,
   );
   return { responses: row?.responses ?? 0, versions: row?.versions ?? [] };
 }
@@ -227,6 +263,7 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
     n: number;
     mean: number | null;
     others: string[] | null;
+    versions: number[];
   }>(
     ctx.em,
     // Counts from the covering index alone; the "Other" texts from answer_text (the other option's rows
@@ -257,7 +294,8 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
            group by grouping sets ((o.gid), ())
         )
         select c.gid as "unitId", gu.name as "unitName", c.k as key, c.gg, c.gk, c.n, c.mean,
-               case when c.gk = 1 then o.texts end as others
+               case when c.gk = 1 then o.texts end as others,
+               ${versionsOf(scope, sql`select t.response_id from t`)} as versions
           from counts c
           left join unit gu on gu.id = c.gid
           left join others o on o.gg = c.gg and o.gid is not distinct from c.gid
@@ -289,43 +327,104 @@ export async function choices(ctx: Context, scope: AnalyticsScope, q: Question):
   };
   const groups = new Map<number, typeof rows>();
   for (const r of rows.filter((r) => r.gg === 0)) groups.set(r.unitId!, [...(groups.get(r.unitId!) ?? []), r]);
+  const total = build(
+    null,
+    null,
+    rows.filter((r) => r.gg === 1),
+  );
   return {
-    total: build(
-      null,
-      null,
-      rows.filter((r) => r.gg === 1),
-    ),
+    total,
+    basis: { responses: total.responses, versions: rows[0]?.versions ?? [] },
     groups: [...groups.entries()].map(([id, part]) => build(id, part[0]!.unitName, part)),
   };
 }
 
-/** Count, sum, mean, min, max and quartiles of a number question (or one matrix row), by group and in total. One statement. */
+/**
+ * Count, sum, mean, min, max and quartiles of a number question (or one matrix row), by group and in
+ * total; with `bins`, a histogram of `bins` equal bins over the scope's minimum to maximum (the same
+ * bins for every group, so groups compare), `width_bucket` in the same statement. One statement.
+ */
 export async function numbers(
   ctx: Context,
   scope: AnalyticsScope,
   q: Question,
   row?: string | null,
+  bins?: number | null,
 ): Promise<NumberBreakdown> {
   const numeric = ['integer', 'decimal', 'percentage', 'scale'].includes(q.type);
   if (!numeric && q.type !== 'matrix') throw new BadUserInputError(`"${q.key}" is not a number question`, 'key');
   if (q.type === 'matrix' && !q.rows?.some((r) => r.key === row))
     throw new BadUserInputError('give one of the matrix rows', 'row');
-  const rows = await query<NumberGroup & { gg: number }>(
+  if (bins !== null && bins !== undefined && (!Number.isInteger(bins) || bins < 1 || bins > 100))
+    throw new BadUserInputError('bins must be between 1 and 100', 'bins');
+  const rows = await query<
+    Omit<NumberGroup, 'histogram'> & {
+      gg: number;
+      bin: number | null;
+      lo: number | null;
+      hi: number | null;
+      versions: number[];
+    }
+  >(
     ctx.em,
-    sql`select p.*, gu.name as "unitName" from (
-          select t.gid as "unitId", grouping(t.gid) as gg, count(*)::int as count,
+    sql`with t as materialized (
+          select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.numeric_value as v, x.response_id
+            from answer x where x.question_key = ${q.key} ${q.type === 'matrix' ? sql`and x.option_key = ${row}` : sql``}
+             and x.numeric_value is not null and ${answerConditions(scope, 'x')}
+        ), stats as (
+          select t.gid, grouping(t.gid) as gg, null::int as bin, count(*)::int as count,
                  sum(t.v)::float8 as sum, avg(t.v)::float8 as mean, min(t.v)::float8 as min, max(t.v)::float8 as max,
                  percentile_cont(0.25) within group (order by t.v) as q1, percentile_cont(0.5) within group (order by t.v) as median,
                  percentile_cont(0.75) within group (order by t.v) as q3
-            from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.numeric_value as v
-                    from answer x where x.question_key = ${q.key} ${q.type === 'matrix' ? sql`and x.option_key = ${row}` : sql``}
-                     and x.numeric_value is not null and ${answerConditions(scope, 'x')}) t
-           group by grouping sets ((t.gid), ())) p
+            from t group by grouping sets ((t.gid), ())
+        )${
+          bins
+            ? sql`, bounds as (select min(t.v) as lo, max(t.v) as hi from t),
+        hist as (
+          select h.gid, grouping(h.gid) as gg, h.bin, count(*)::int as count
+            from (select t.gid, case when b.hi > b.lo then least(width_bucket(t.v, b.lo, b.hi, ${sql.lit(bins)}), ${sql.lit(bins)}) else 1 end as bin
+                    from t cross join bounds b) h
+           group by grouping sets ((h.gid, h.bin), (h.bin))
+        )`
+            : sql``
+        }
+        select p.*, gu.name as "unitName", ${bins ? sql`b.lo::float8 as lo, b.hi::float8 as hi` : sql`null::float8 as lo, null::float8 as hi`},
+               ${versionsOf(scope, sql`select t.response_id from t`)} as versions
+          from (select s.gid as "unitId", s.gg, s.bin, s.count, s.sum, s.mean, s.min, s.max, s.q1, s.median, s.q3 from stats s
+                ${
+                  bins
+                    ? sql`union all
+                select h.gid, h.gg, h.bin, h.count, null, null, null, null, null, null, null from hist h`
+                    : sql``
+                }) p
+          ${bins ? sql`cross join bounds b` : sql``}
           left join unit gu on gu.id = p."unitId"
-         order by p.gg desc, gu.name collate "vi-VN-x-icu", p."unitId"`,
+         order by p.gg desc, gu.name collate "vi-VN-x-icu", p."unitId", p.bin nulls first`,
   );
-  const clean = ({ gg: _, ...r }: NumberGroup & { gg: number }): NumberGroup => r;
-  const total = rows.find((r) => r.gg === 1);
+  const lo = rows[0]?.lo ?? null;
+  const hi = rows[0]?.hi ?? null;
+  const histogramOf = (unitId: number | null): NumberGroup['histogram'] => {
+    if (!bins || lo === null || hi === null) return [];
+    const counts = new Map(
+      rows
+        .filter((r) => r.bin !== null && r.unitId === unitId && (unitId === null) === (r.gg === 1))
+        .map((r) => [r.bin!, r.count]),
+    );
+    // All values equal: one bin holding them all.
+    const n = hi > lo ? bins : 1;
+    const width = (hi - lo) / n;
+    return Array.from({ length: n }, (_, i) => ({
+      from: lo + i * width,
+      to: i === n - 1 ? hi : lo + (i + 1) * width,
+      count: counts.get(i + 1) ?? 0,
+    }));
+  };
+  const clean = ({ gg: _, bin: _b, lo: _l, hi: _h, versions: _v, ...r }: (typeof rows)[number]): NumberGroup => ({
+    ...r,
+    histogram: histogramOf(r.unitId),
+  });
+  const stats = rows.filter((r) => r.bin === null);
+  const total = stats.find((r) => r.gg === 1);
   return {
     total: total
       ? { ...clean(total), unitId: null, unitName: null }
@@ -340,8 +439,10 @@ export async function numbers(
           q1: null,
           median: null,
           q3: null,
+          histogram: [],
         },
-    groups: rows.filter((r) => r.gg === 0).map(clean),
+    basis: { responses: total?.count ?? 0, versions: rows[0]?.versions ?? [] },
+    groups: stats.filter((r) => r.gg === 0).map(clean),
   };
 }
 
@@ -357,14 +458,18 @@ export async function dates(ctx: Context, scope: AnalyticsScope, q: Question): P
     count: number;
     earliest: string | null;
     latest: string | null;
+    versions: number[];
   }>(
     ctx.em,
-    sql`select p.*, gu.name as "unitName" from (
+    sql`with t as materialized (
+          select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.date_value as d,
+                 to_char(x.date_value, 'YYYY-MM') as month, x.response_id
+            from answer x where x.question_key = ${q.key} and x.date_value is not null and ${answerConditions(scope, 'x')}
+        )
+        select p.*, gu.name as "unitName", ${versionsOf(scope, sql`select t.response_id from t`)} as versions from (
           select t.gid as "unitId", t.month, grouping(t.gid) as gg, grouping(t.month) as gm, count(*)::int as count,
                  to_char(min(t.d), 'YYYY-MM-DD') as earliest, to_char(max(t.d), 'YYYY-MM-DD') as latest
-            from (select ${groupOf(sql.ref('x.unit_path'), scope.level)} as gid, x.date_value as d,
-                         to_char(x.date_value, 'YYYY-MM') as month
-                    from answer x where x.question_key = ${q.key} and x.date_value is not null and ${answerConditions(scope, 'x')}) t
+            from t
            group by grouping sets ((t.gid, t.month), (t.gid), (t.month), ())) p
           left join unit gu on gu.id = p."unitId"
          order by gu.name collate "vi-VN-x-icu", p."unitId", p.month`,
@@ -382,12 +487,14 @@ export async function dates(ctx: Context, scope: AnalyticsScope, q: Question): P
   };
   const groups = new Map<number, typeof rows>();
   for (const r of rows.filter((r) => r.gg === 0)) groups.set(r.unitId!, [...(groups.get(r.unitId!) ?? []), r]);
+  const total = build(
+    null,
+    null,
+    rows.filter((r) => r.gg === 1),
+  );
   return {
-    total: build(
-      null,
-      null,
-      rows.filter((r) => r.gg === 1),
-    ),
+    total,
+    basis: { responses: total.count, versions: rows[0]?.versions ?? [] },
     groups: [...groups.entries()].map(([id, part]) => build(id, part[0]!.unitName, part)),
   };
 }
@@ -407,29 +514,40 @@ export async function indicators(ctx: Context, scope: AnalyticsScope): Promise<I
     numerator: number | null;
     denominator: number | null;
     responses: number;
+    versions: number[];
   }>(
     ctx.em,
     // Per indicator, its numerator and denominator sides as index scans (summed per response when a side
     // has several questions), hash-joined on the response: only responses with both count. Names last.
-    sql`select p.*, gu.name as "unitName" from (
+    sql`with ${sql.join(
+      defs.map((d, i) => {
+        const side = (keys: string[], alias: string, withGroup: boolean) => {
+          const one = keys.length === 1;
+          const t = sql.ref(alias);
+          return sql`(select ${sql.ref(`${alias}.response_id`)}${
+            withGroup ? sql`, ${groupOf(sql.ref(`${alias}.unit_path`), scope.level)} as gid` : sql``
+          }, ${one ? sql.ref(`${alias}.numeric_value`) : sql`sum(${sql.ref(`${alias}.numeric_value`)})`} as v
+            from answer ${t}
+           where ${sql.ref(`${alias}.question_key`)} = any(${keys}::text[])
+             and ${sql.ref(`${alias}.numeric_value`)} is not null and ${answerConditions(scope, alias)}
+           ${one ? sql`` : sql`group by ${sql.ref(`${alias}.response_id`)}${withGroup ? sql`, gid` : sql``}`})`;
+        };
+        return sql`${sql.ref(`j${i}`)} as materialized (
+            select n.response_id, n.gid, n.v as num, dd.v as den
+              from ${side(d.numerator, 'xn', true)} n
+              join ${side(d.denominator, 'xd', false)} dd on dd.response_id = n.response_id)`;
+      }),
+      sql`, `,
+    )}
+        select p.*, gu.name as "unitName" from (
           ${sql.join(
-            defs.map((d) => {
-              const side = (keys: string[], alias: string, withGroup: boolean) => {
-                const one = keys.length === 1;
-                const t = sql.ref(alias);
-                return sql`(select ${sql.ref(`${alias}.response_id`)}${
-                  withGroup ? sql`, ${groupOf(sql.ref(`${alias}.unit_path`), scope.level)} as gid` : sql``
-                }, ${one ? sql.ref(`${alias}.numeric_value`) : sql`sum(${sql.ref(`${alias}.numeric_value`)})`} as v
-                  from answer ${t}
-                 where ${sql.ref(`${alias}.question_key`)} = any(${keys}::text[])
-                   and ${sql.ref(`${alias}.numeric_value`)} is not null and ${answerConditions(scope, alias)}
-                 ${one ? sql`` : sql`group by ${sql.ref(`${alias}.response_id`)}${withGroup ? sql`, gid` : sql``}`})`;
-              };
-              return sql`select ${d.key}::text as key, n.gid as "unitId", grouping(n.gid) as gg,
-                       sum(n.v)::float8 as numerator, sum(dd.v)::float8 as denominator, count(*)::int as responses
-                  from ${side(d.numerator, 'xn', true)} n
-                  join ${side(d.denominator, 'xd', false)} dd on dd.response_id = n.response_id
-                 group by grouping sets ((n.gid), ())`;
+            defs.map((d, i) => {
+              const j = sql.ref(`j${i}`);
+              return sql`select ${d.key}::text as key, j.gid as "unitId", grouping(j.gid) as gg,
+                       sum(j.num)::float8 as numerator, sum(j.den)::float8 as denominator, count(*)::int as responses,
+                       ${versionsOf(scope, sql`select response_id from ${j}`)} as versions
+                  from ${j} j
+                 group by grouping sets ((j.gid), ())`;
             }),
             sql` union all `,
           )}) p
@@ -455,6 +573,7 @@ export async function indicators(ctx: Context, scope: AnalyticsScope): Promise<I
         value: value(total?.numerator ?? null, total?.denominator ?? null),
         responses: total?.responses ?? 0,
       },
+      basis: { responses: total?.responses ?? 0, versions: total?.versions ?? [] },
       groups: mine
         .filter((r) => r.gg === 0)
         .map((r) => ({
@@ -483,7 +602,7 @@ export async function crossTab(
     throw new BadUserInputError(`"${rowKey}" (${rq.type}) cannot be cross-tabulated`, 'rowKey');
   if (!allowed.includes(cq.type))
     throw new BadUserInputError(`"${columnKey}" (${cq.type}) cannot be cross-tabulated`, 'columnKey');
-  const rows = await query<{ r: string | null; c: string | null; n: number }>(
+  const rows = await query<{ r: string | null; c: string | null; n: number; versions: number[] | null }>(
     ctx.em,
     // Two scans of the covering index, hash-joined on the response. A response has one row per question
     // and option, so a cell's rows are its responses; the total counts each response once.
@@ -494,9 +613,10 @@ export async function crossTab(
             join (select y.response_id, coalesce(y.option_key, trim_scale(y.numeric_value)::text) as k
                     from answer y where y.survey_id = ${scope.survey.id} and y.question_key = ${cq.key}) y
               on y.response_id = x.response_id)
-        select j.r, j.c, count(*)::int as n from j group by j.r, j.c
+        select j.r, j.c, count(*)::int as n, null::int[] as versions from j group by j.r, j.c
         union all
-        select null, null, ${rq.type === 'multiple_choice' || cq.type === 'multiple_choice' ? sql`count(distinct j.response_id)` : sql`count(*)`}::int
+        select null, null, ${rq.type === 'multiple_choice' || cq.type === 'multiple_choice' ? sql`count(distinct j.response_id)` : sql`count(*)`}::int,
+               ${versionsOf(scope, sql`select j.response_id from j`)}
           from j`,
   );
   const keysOf = (q: Question) =>
@@ -510,10 +630,12 @@ export async function crossTab(
   const colTotal = (k: string) => cells.filter((c) => c.c === k).reduce((s, c) => s + c.n, 0);
   const rowKeys = keysOf(rq);
   const colKeys = keysOf(cq);
+  const head = rows.find((r) => r.r === null && r.c === null);
   return {
     rows: rowKeys,
     columns: colKeys,
-    responses: rows.find((r) => r.r === null && r.c === null)?.n ?? 0,
+    responses: head?.n ?? 0,
+    basis: { responses: head?.n ?? 0, versions: head?.versions ?? [] },
     cells: rowKeys.flatMap((rk) =>
       colKeys.map((ck) => {
         const count = cells.find((c) => c.r === rk && c.c === ck)?.n ?? 0;
@@ -527,6 +649,15 @@ export async function crossTab(
       }),
     ),
   };
+}
+
+/**
+ * The names along a path as it was stored (at assignment): looked up by the unit ids that are its
+ * labels, so a unit moved or renamed later keeps its place in past figures and exports.
+ */
+export function pathNamesOf(path: RawBuilder<unknown>) {
+  return sql`array(select p.name from unnest(string_to_array(ltree2text(${path}), '.')::int[]) with ordinality as e(id, n)
+                     join unit p on p.id = e.id order by e.n)`;
 }
 
 /** Text answers with the unit's name and path, newest first, searchable without accents. One statement. */
@@ -545,7 +676,12 @@ export async function textAnswers(
   }
   const limit = pageSize(first);
   const cursor = decodeCursor(after, ['string', 'number']) as [string, number] | null;
-  const needle = search?.normalize('NFC').trim();
+  // LIKE's wildcards and escape typed by the analyst are matched as themselves.
+  const needle = search
+    ?.normalize('NFC')
+    .trim()
+    .slice(0, 200)
+    .replace(/[\\%_]/g, '\\$&');
   const rows = await query<{
     text: string;
     unitName: string;
@@ -561,7 +697,7 @@ export async function textAnswers(
     // total counted there; the unit, its path and the response are joined to the page's rows only.
     sql`select t.text, t."responseId", t."answeredAt", t.total, u.name as "unitName", u.code as "unitCode",
                r.submitted_at as "submittedAt",
-               array(select p.name from unit p where p.path @> t.path order by p.level) as "pathNames"
+               ${pathNamesOf(sql.ref('t.path'))} as "pathNames"
           from (select * from (
                   select x.text_value as text, x.unit_path as path, x.answered_at as "answeredAt",
                          x.response_id as "responseId", count(*) over ()::int as total
@@ -578,6 +714,88 @@ export async function textAnswers(
   );
   return {
     ...connectionFrom(rows, limit, (r) => [r.answeredAt.toISOString(), r.responseId]),
+    totalCount: rows[0]?.total ?? 0,
+  };
+}
+
+/**
+ * The units in scope that have not submitted, by name: on the analytics scope already checked (a
+ * district analyst reading the province's survey sees the district's units), with the same filters
+ * as progress. One statement (the page and the total count together).
+ */
+export async function notSubmitted(
+  ctx: Context,
+  scope: AnalyticsScope,
+  first: number | null | undefined,
+  after: string | null | undefined,
+) {
+  const limit = pageSize(first);
+  const cursor = decodeCursor(after, ['string', 'number']) as [string, number] | null;
+  const rows = await query<AssignmentRow & { total: number }>(
+    ctx.em,
+    sql`with m as materialized (
+          select a.id, a.survey_id as "surveyId", a.unit_id as "unitId", a.unit_level as "unitLevel",
+                 greatest(a.deadline, s.closes_at) as deadline,
+                 (a.deadline is not null and (s.closes_at is null or a.deadline > s.closes_at)) as "deadlineExtended",
+                 a.assigned_at as "assignedAt", a.first_opened_at as "firstOpenedAt", r.draft_saved_at as "draftSavedAt",
+                 r.submitted_at as "submittedAt", r.submitted_by as "submittedBy", r.receipt_number as "receiptNumber",
+                 coalesce(r.amendment_count, 0) as "amendmentCount", ${assignmentState} as state,
+                 case when l.id is null then 'REVOKED' else 'ACTIVE' end as "linkStatus", l.selector, u.name as "unitName"
+            from assignment a join survey s on s.id = a.survey_id join unit u on u.id = a.unit_id
+            left join response r on r.assignment_id = a.id
+            left join respondent_link l on l.assignment_id = a.id and l.revoked_at is null and l.replaced_at is null
+           where a.survey_id = ${scope.survey.id} and a.withdrawn_at is null and (r.status is null or r.status <> 'SUBMITTED')
+             ${scope.scopePath ? sql`and a.unit_path <@ ${scope.scopePath}::ltree` : sql``}
+             ${kindCondition(scope, sql.ref('a.unit_id'))}
+             ${answerCondition(scope, sql.ref('r.id'))}
+        )
+        -- The count always comes back, with the page's rows (none past the last page).
+        select p.*, c.total from (select count(*)::int as total from m) c
+          left join lateral (
+            select * from m
+             ${cursor ? sql`where (m."unitName" collate "vi-VN-x-icu", m.id) > (${cursor[0]}::text collate "vi-VN-x-icu", ${cursor[1]}::int)` : sql``}
+             order by m."unitName" collate "vi-VN-x-icu", m.id limit ${limit + 1}) p on true
+         order by p."unitName" collate "vi-VN-x-icu", p.id`,
+  );
+  const page = rows.filter((r) => r.id !== null);
+  return { ...connectionFrom(page, limit, (a) => [a.unitName, a.id]), totalCount: rows[0]?.total ?? 0 };
+}
+
+/**
+ * Surveys with units assigned in the viewer's scope (ADMIN: all assigned surveys), newest first, with
+ * their progress there: what an analyst may read with `surveyAnalytics`, whoever organized them.
+ */
+export async function analyticsSurveys(
+  ctx: Context,
+  first: number | null | undefined,
+  after: string | null | undefined,
+) {
+  const viewer = requireRole(ctx, 'ANALYST', 'ORGANIZER');
+  const limit = pageSize(first);
+  const cursor = decodeCursor(after, ['string', 'number']) as [string, number] | null;
+  const scopePath = viewer.role === 'ADMIN' ? null : viewer.scopePath;
+  const rows = await query<AnalyticsSurvey & { total: number }>(
+    ctx.em,
+    sql`with m as materialized (
+          select s.id, s.title, s.status, s.closes_at as "closesAt", s.created_at as "createdAt",
+                 count(*)::int as assigned, count(*) filter (where r.status = 'SUBMITTED')::int as submitted
+            from survey s
+            join assignment a on a.survey_id = s.id and a.withdrawn_at is null
+            left join response r on r.assignment_id = a.id
+           where s.current_version_id is not null
+             ${scopePath ? sql`and a.unit_path <@ ${scopePath}::ltree` : sql``}
+           group by s.id
+        )
+        select p.*, c.total from (select count(*)::int as total from m) c
+          left join lateral (
+            select * from m
+             ${cursor ? sql`where (m."createdAt", m.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::int)` : sql``}
+             order by m."createdAt" desc, m.id desc limit ${limit + 1}) p on true
+         order by p."createdAt" desc, p.id desc`,
+  );
+  const page = rows.filter((r) => r.id !== null);
+  return {
+    ...connectionFrom(page, limit, (s) => [s.createdAt.toISOString(), s.id]),
     totalCount: rows[0]?.total ?? 0,
   };
 }

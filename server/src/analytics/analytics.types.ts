@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../graphql/connection.ts';
 
@@ -115,11 +116,26 @@ export class ChoiceGroup {
 
 @ObjectType()
 export class ChoiceBreakdown {
+  @Field(() => Basis, { description: 'The responses the total rests on and their questionnaire versions.' })
+  basis!: Basis;
+
   @Field(() => ChoiceGroup)
   total!: ChoiceGroup;
 
   @Field(() => [ChoiceGroup])
   groups!: ChoiceGroup[];
+}
+
+@ObjectType({ description: 'One bar of a histogram: values in [from, to) (the last bin includes `to`).' })
+export class HistogramBin {
+  @Field(() => Float)
+  from!: number;
+
+  @Field(() => Float)
+  to!: number;
+
+  @Field(() => Int)
+  count!: number;
 }
 
 @ObjectType()
@@ -153,10 +169,19 @@ export class NumberGroup {
 
   @Field(() => Float, { nullable: true })
   q3!: number | null;
+
+  @Field(() => [HistogramBin], {
+    description:
+      'Counts in `bins` equal bins between the minimum and maximum of the whole scope (the same bins for every group), computed in the same statement.',
+  })
+  histogram!: HistogramBin[];
 }
 
 @ObjectType()
 export class NumberBreakdown {
+  @Field(() => Basis, { description: 'The responses the total rests on and their questionnaire versions.' })
+  basis!: Basis;
+
   @Field(() => NumberGroup)
   total!: NumberGroup;
 
@@ -196,6 +221,9 @@ export class DateGroup {
 
 @ObjectType()
 export class DateBreakdown {
+  @Field(() => Basis, { description: 'The responses the total rests on and their questionnaire versions.' })
+  basis!: Basis;
+
   @Field(() => DateGroup)
   total!: DateGroup;
 
@@ -244,6 +272,9 @@ export class IndicatorStats {
   @Field(() => IndicatorGroup)
   total!: IndicatorGroup;
 
+  @Field(() => Basis, { description: 'The responses the total rests on and their questionnaire versions.' })
+  basis!: Basis;
+
   @Field(() => [IndicatorGroup])
   groups!: IndicatorGroup[];
 }
@@ -279,6 +310,9 @@ export class CrossTab {
 
   @Field(() => Int, { description: 'Responses that answered both.' })
   responses!: number;
+
+  @Field(() => Basis, { description: 'The responses the table rests on and their questionnaire versions.' })
+  basis!: Basis;
 }
 
 @ObjectType()
@@ -322,4 +356,44 @@ export class SurveyAnalytics {
 
   @Field(() => Int, { description: 'The level groups are taken at (province = 1, district = 2 …).' })
   level!: number;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => GraphQLJSONObject, { description: 'The questionnaire of the current version.' })
+  content!: Record<string, unknown>;
+
+  @Field(() => Int, {
+    description: 'The deepest level of the assigned units (the levels to group by go from the scope’s down to this).',
+  })
+  deepestLevel!: number;
+
+  @Field(() => Int, { description: 'The level of the scope unit.' })
+  scopeLevel!: number;
 }
+
+@ObjectType({ description: 'A survey with units assigned in the analyst’s scope, and its progress there.' })
+export class AnalyticsSurvey {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String)
+  status!: string;
+
+  @Field(() => Date, { nullable: true })
+  closesAt!: Date | null;
+
+  @Field(() => Int, { description: 'Units assigned in your scope (withdrawn ones not counted).' })
+  assigned!: number;
+
+  @Field(() => Int, { description: 'Of those, submitted.' })
+  submitted!: number;
+
+  // Cursor key.
+  createdAt!: Date;
+}
+
+export const AnalyticsSurveyConnection = connectionType('AnalyticsSurvey', AnalyticsSurvey);

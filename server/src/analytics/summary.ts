@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { allQuestions } from '@diemcau/schema';
 import ExcelJS from 'exceljs';
 import type { Context } from '../graphql/context.ts';
-import { type AnalyticsScope, choices, indicators, numbers, progress } from './analytics.service.ts';
+import { type AnalyticsScope, basis, choices, indicators, numbers, progress } from './analytics.service.ts';
 
 const percent = (x: number) => Math.round(x * 1000) / 10;
 
@@ -47,11 +47,11 @@ export async function summaryXlsx(ctx: Context, scope: AnalyticsScope): Promise<
   const figures = await indicators(ctx, scope);
   if (figures.length > 0) {
     const s = workbook.addWorksheet('Chi so');
-    s.addRow(['Chỉ số', 'Đơn vị', 'Tử số', 'Mẫu số', 'Giá trị', 'Số phiếu']);
+    s.addRow(['Chỉ số', 'Đơn vị', 'Tử số', 'Mẫu số', 'Giá trị', 'Số phiếu', 'Phiên bản']);
     for (const f of figures) {
-      for (const g of [...f.groups, { ...f.total, unitName: 'Tổng cộng' }]) {
-        s.addRow([f.label, g.unitName, g.numerator, g.denominator, g.value, g.responses]);
-      }
+      for (const g of f.groups) s.addRow([f.label, g.unitName, g.numerator, g.denominator, g.value, g.responses]);
+      const t = f.total;
+      s.addRow([f.label, 'Tổng cộng', t.numerator, t.denominator, t.value, t.responses, f.basis.versions.join(', ')]);
     }
   }
 
@@ -64,14 +64,26 @@ export async function summaryXlsx(ctx: Context, scope: AnalyticsScope): Promise<
     'Lựa chọn / chỉ tiêu',
     'Số lượng / giá trị',
     'Tỷ lệ (%)',
+    'Phiên bản',
   ]);
   for (const q of allQuestions(scope.content)) {
     if (['single_choice', 'multiple_choice', 'yes_no', 'scale'].includes(q.type)) {
       const b = await choices(ctx, scope, q);
       for (const g of [...b.groups, { ...b.total, unitName: 'Tổng cộng' }]) {
+        const versions = g.unitId === null ? b.basis.versions.join(', ') : null;
         for (const o of g.options)
-          questions.addRow([q.label, q.key, g.unitName, g.responses, o.label ?? o.key, o.count, percent(o.share)]);
-        if (g.mean !== null) questions.addRow([q.label, q.key, g.unitName, g.responses, 'Trung bình', g.mean, null]);
+          questions.addRow([
+            q.label,
+            q.key,
+            g.unitName,
+            g.responses,
+            o.label ?? o.key,
+            o.count,
+            percent(o.share),
+            versions,
+          ]);
+        if (g.mean !== null)
+          questions.addRow([q.label, q.key, g.unitName, g.responses, 'Trung bình', g.mean, null, versions]);
       }
     } else if (['integer', 'decimal', 'percentage'].includes(q.type)) {
       const b = await numbers(ctx, scope, q);
@@ -83,11 +95,28 @@ export async function summaryXlsx(ctx: Context, scope: AnalyticsScope): Promise<
           ['Nhỏ nhất', g.min],
           ['Lớn nhất', g.max],
         ] as const) {
-          questions.addRow([q.label, q.key, g.unitName, g.count, label, value, null]);
+          questions.addRow([
+            q.label,
+            q.key,
+            g.unitName,
+            g.count,
+            label,
+            value,
+            null,
+            g.unitId === null ? b.basis.versions.join(', ') : null,
+          ]);
         }
       }
     }
   }
+  // What every table rests on: the submitted responses counted and the questionnaire versions.
+  const rests = await basis(ctx, scope);
+  const b = workbook.addWorksheet('Co so');
+  b.addRow(['Cơ sở số liệu', 'Giá trị']);
+  b.addRow(['Số phiếu đã gửi', rests.responses]);
+  b.addRow(['Phiên bản bảng hỏi', rests.versions.join(', ')]);
+  b.addRow(['Tổng hợp theo cấp', scope.level]);
+  b.addRow(['Thời điểm lập', new Date().toISOString()]);
   for (const s of workbook.worksheets) {
     s.getRow(1).font = { bold: true };
     s.views = [{ state: 'frozen', ySplit: 1 }];

@@ -4,7 +4,7 @@ import { useRoute } from 'preact-iso';
 import { Bar } from '../components/bar.tsx';
 import { Page } from '../components/page.tsx';
 import { ProgressTable } from '../components/progress-table.tsx';
-import type { AnalyticsOverviewQuery } from '../gql/graphql.ts';
+import type { AnalyticsOverviewQuery, AnalyticsSurveysQuery, TextAnswersQuery } from '../gql/graphql.ts';
 import { apiOrigin } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
 import { request } from '../lib/graphql.ts';
@@ -16,6 +16,7 @@ import {
   analyticsSurveysQuery,
   crossTabQuery,
   questionChoicesQuery,
+  questionDatesQuery,
   questionNumbersQuery,
   textAnswersQuery,
 } from './documents.ts';
@@ -38,32 +39,50 @@ function Status({ state }: { state: Load<unknown> }) {
 }
 
 export function AnalyticsListPage() {
-  const state = useLoad(() => request(analyticsSurveysQuery), []);
+  // Surveys with units assigned in the analyst's scope, whoever organized them (a district analyst
+  // sees the province's surveys), a page at a time.
+  const after = useSignal<string | null>(null);
+  const earlier = useSignal<SurveyNode[]>([]);
+  const state = useLoad(() => request(analyticsSurveysQuery, { after: after.value }), [after.value]);
+  const list =
+    state.status === 'ready' ? [...earlier.value, ...state.data.analyticsSurveys.edges.map((e) => e.node)] : [];
   return (
     <Page title={s('title')}>
       <p class="lead">{s('listLead')}</p>
       <Status state={state} />
       {state.status === 'ready' &&
-        (state.data.surveys.edges.length === 0 ? (
+        (list.length === 0 ? (
           <p class="notice notice--empty">{s('noSurveys')}</p>
         ) : (
           <ul class="item-list" data-testid="analytics-surveys">
-            {state.data.surveys.edges.map(({ node }) => (
+            {list.map((node) => (
               <li class="item" key={node.id}>
                 <a href={`/analytics/${node.id}`}>{node.title}</a>
-                <p class="muted">
-                  {s('submittedOf', { submitted: node.progress.submitted, assigned: node.progress.assigned })}
-                </p>
-                <Bar share={node.progress.assigned ? node.progress.submitted / node.progress.assigned : 0} label="" />
+                <p class="muted">{s('submittedOf', { submitted: node.submitted, assigned: node.assigned })}</p>
+                <Bar share={node.assigned ? node.submitted / node.assigned : 0} label="" />
               </li>
             ))}
           </ul>
         ))}
+      {state.status === 'ready' && state.data.analyticsSurveys.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => {
+            earlier.value = list;
+            after.value = state.data.analyticsSurveys.pageInfo.endCursor;
+          }}
+        >
+          {s('more')}
+        </button>
+      )}
     </Page>
   );
 }
 
 type Overview = AnalyticsOverviewQuery['surveyAnalytics'];
+type SurveyNode = AnalyticsSurveysQuery['analyticsSurveys']['edges'][number]['node'];
+type TextNode = TextAnswersQuery['surveyAnalytics']['textAnswers']['edges'][number]['node'];
 
 function ProgressCard({ overview }: { overview: Overview }) {
   return (
@@ -127,85 +146,144 @@ function IndicatorsCard({ overview }: { overview: Overview }) {
 const choiceTypes = ['single_choice', 'multiple_choice', 'yes_no', 'scale'];
 const numberTypes = ['integer', 'decimal', 'percentage'];
 
-function QuestionFigures({ surveyId, level, question }: { surveyId: string; level: number; question: Question }) {
-  const isChoice = choiceTypes.includes(question.type);
-  const state = useLoad<unknown>(
-    () =>
-      isChoice
-        ? request(questionChoicesQuery, { surveyId, level, key: question.key })
-        : request(questionNumbersQuery, { surveyId, level, key: question.key }),
+function Basis({ basis }: { basis: { responses: number; versions: number[] } }) {
+  return (
+    <p class="muted">
+      {s('responses', { n: basis.responses })}
+      {basis.versions.length > 0 && ` · ${s('versions', { versions: basis.versions.join(', ') })}`}
+    </p>
+  );
+}
+
+function ChoiceFigures({ surveyId, level, question }: FiguresProps) {
+  const state = useLoad(
+    () => request(questionChoicesQuery, { surveyId, level, key: question.key }),
     [surveyId, level, question.key],
   );
   if (state.status !== 'ready') return <Status state={state} />;
-  if (isChoice) {
-    const choices = (state.data as { surveyAnalytics: { question: { choices: NonNullable<unknown> } } }).surveyAnalytics
-      .question.choices as {
-      total: {
-        responses: number;
-        mean: number | null;
-        options: { key: string; label: string | null; count: number; share: number }[];
-        otherTexts: string[];
-      };
-    };
-    return (
-      <div>
-        <p class="muted">{s('responses', { n: choices.total.responses })}</p>
-        <table class="data-table">
+  const choices = state.data.surveyAnalytics.question.choices;
+  return (
+    <div>
+      <Basis basis={choices.basis} />
+      <table class="data-table" data-testid={`choices-${question.key}`}>
+        <tbody>
+          {choices.total.options.map((o) => (
+            <tr key={o.key}>
+              <th scope="row">{o.label ?? o.key}</th>
+              <td>{o.count}</td>
+              <td class="bar-cell">
+                <Bar share={o.share} label={pct(o.share)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {choices.total.mean !== null && choices.total.mean !== undefined && (
+        <p>
+          {s('mean')}: <strong>{num(choices.total.mean, 2)}</strong>
+        </p>
+      )}
+      {choices.total.otherTexts.length > 0 && (
+        <ul class="muted">
+          {choices.total.otherTexts.slice(0, 10).map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function NumberFigures({ surveyId, level, question }: FiguresProps) {
+  const state = useLoad(
+    () => request(questionNumbersQuery, { surveyId, level, key: question.key }),
+    [surveyId, level, question.key],
+  );
+  if (state.status !== 'ready') return <Status state={state} />;
+  const numbers = state.data.surveyAnalytics.question.numbers;
+  const t = numbers.total;
+  return (
+    <div>
+      <Basis basis={numbers.basis} />
+      <dl class="figures">
+        <dt>{s('sum')}</dt>
+        <dd>{num(t.sum)}</dd>
+        <dt>{s('mean')}</dt>
+        <dd>{num(t.mean, 2)}</dd>
+        <dt>{s('median')}</dt>
+        <dd>{num(t.median, 2)}</dd>
+        <dt>{s('quartiles')}</dt>
+        <dd>
+          {num(t.q1, 2)} – {num(t.q3, 2)}
+        </dd>
+        <dt>{s('min')}</dt>
+        <dd>{num(t.min)}</dd>
+        <dt>{s('max')}</dt>
+        <dd>{num(t.max)}</dd>
+      </dl>
+      {t.histogram.length > 0 && (
+        <table class="data-table" data-testid={`histogram-${question.key}`}>
+          <caption>{s('histogram')}</caption>
           <tbody>
-            {choices.total.options.map((o) => (
-              <tr key={o.key}>
-                <th scope="row">{o.label ?? o.key}</th>
-                <td>{o.count}</td>
+            {t.histogram.map((bin) => (
+              <tr key={bin.from}>
+                <th scope="row">
+                  {num(bin.from)} – {num(bin.to)}
+                </th>
                 <td class="bar-cell">
-                  <Bar share={o.share} label={pct(o.share)} />
+                  <Bar share={t.count ? bin.count / t.count : 0} label={String(bin.count)} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {choices.total.mean !== null && (
-          <p>
-            {s('mean')}: <strong>{num(choices.total.mean, 2)}</strong>
-          </p>
-        )}
-        {choices.total.otherTexts.length > 0 && (
-          <ul class="muted">
-            {choices.total.otherTexts.slice(0, 10).map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-    );
-  }
-  const numbers = (state.data as { surveyAnalytics: { question: { numbers: unknown } } }).surveyAnalytics.question
-    .numbers as {
-    total: {
-      count: number;
-      sum: number | null;
-      mean: number | null;
-      median: number | null;
-      min: number | null;
-      max: number | null;
-    };
-  };
-  const t = numbers.total;
-  return (
-    <dl class="figures">
-      <dt>{s('responses', { n: t.count })}</dt>
-      <dd />
-      <dt>{s('sum')}</dt>
-      <dd>{num(t.sum)}</dd>
-      <dt>{s('mean')}</dt>
-      <dd>{num(t.mean, 2)}</dd>
-      <dt>{s('median')}</dt>
-      <dd>{num(t.median, 2)}</dd>
-      <dt>{s('min')}</dt>
-      <dd>{num(t.min)}</dd>
-      <dt>{s('max')}</dt>
-      <dd>{num(t.max)}</dd>
-    </dl>
+      )}
+    </div>
   );
+}
+
+function DateFigures({ surveyId, level, question }: FiguresProps) {
+  const state = useLoad(
+    () => request(questionDatesQuery, { surveyId, level, key: question.key }),
+    [surveyId, level, question.key],
+  );
+  if (state.status !== 'ready') return <Status state={state} />;
+  const dates = state.data.surveyAnalytics.question.dates;
+  const t = dates.total;
+  return (
+    <div>
+      <Basis basis={dates.basis} />
+      <dl class="figures">
+        <dt>{s('earliest')}</dt>
+        <dd data-testid={`earliest-${question.key}`}>{t.earliest ?? '—'}</dd>
+        <dt>{s('latest')}</dt>
+        <dd>{t.latest ?? '—'}</dd>
+      </dl>
+      <table class="data-table" data-testid={`months-${question.key}`}>
+        <caption>{s('byMonth')}</caption>
+        <tbody>
+          {t.byMonth.map((m) => (
+            <tr key={m.month}>
+              <th scope="row">{m.month}</th>
+              <td class="bar-cell">
+                <Bar share={t.count ? m.count / t.count : 0} label={String(m.count)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type FiguresProps = { surveyId: string; level: number; question: Question };
+
+function QuestionFigures(props: FiguresProps) {
+  const type = props.question.type;
+  if (choiceTypes.includes(type)) return <ChoiceFigures {...props} />;
+  if (numberTypes.includes(type)) return <NumberFigures {...props} />;
+  if (type === 'date') return <DateFigures {...props} />;
+  return null;
 }
 
 function QuestionCard({ surveyId, level, question }: { surveyId: string; level: number; question: Question }) {
@@ -231,7 +309,7 @@ function CrossTabCard({ surveyId, level, questions }: { surveyId: string; level:
   const result = useSignal<Load<{
     rows: string[];
     columns: string[];
-    cells: { row: string; column: string; count: number; rowShare: number }[];
+    cells: { row: string; column: string; count: number; rowShare: number; columnShare: number }[];
   }> | null>(null);
   if (candidates.length < 2) return null;
   const build = async (event: Event) => {
@@ -292,7 +370,10 @@ function CrossTabCard({ surveyId, level, questions }: { surveyId: string; level:
                     const cell = r.data.cells.find((x) => x.row === row && x.column === c);
                     return (
                       <td key={c}>
-                        {cell?.count ?? 0} <span class="muted">({pct(cell?.rowShare ?? 0)})</span>
+                        {cell?.count ?? 0}{' '}
+                        <span class="muted">
+                          ({s('ofRow')} {pct(cell?.rowShare ?? 0)} · {s('ofColumn')} {pct(cell?.columnShare ?? 0)})
+                        </span>
                       </td>
                     );
                   })}
@@ -311,11 +392,23 @@ function TextAnswersCard({ surveyId, level, questions }: { surveyId: string; lev
   const key = useSignal(texts[0]?.key ?? '');
   const search = useSignal('');
   const applied = useSignal('');
+  // "More" fetches the next page after the last cursor and keeps the answers shown so far.
+  const after = useSignal<string | null>(null);
+  const earlier = useSignal<TextNode[]>([]);
   const state = useLoad(
-    () => request(textAnswersQuery, { surveyId, level, key: key.value, search: applied.value || null }),
-    [surveyId, level, key.value, applied.value],
+    () =>
+      request(textAnswersQuery, { surveyId, level, key: key.value, search: applied.value || null, after: after.value }),
+    [surveyId, level, key.value, applied.value, after.value],
   );
+  const restart = () => {
+    after.value = null;
+    earlier.value = [];
+  };
   if (texts.length === 0) return null;
+  const shown =
+    state.status === 'ready'
+      ? [...earlier.value, ...state.data.surveyAnalytics.textAnswers.edges.map((e) => e.node)]
+      : [];
   return (
     <section class="card" aria-labelledby="texts-title">
       <h2 id="texts-title">{s('texts')}</h2>
@@ -323,6 +416,7 @@ function TextAnswersCard({ surveyId, level, questions }: { surveyId: string; lev
         class="input-row"
         onSubmit={(e) => {
           e.preventDefault();
+          restart();
           applied.value = search.value.trim();
         }}
       >
@@ -331,7 +425,10 @@ function TextAnswersCard({ surveyId, level, questions }: { surveyId: string; lev
           <select
             value={key.value}
             data-testid="text-question"
-            onChange={(e) => (key.value = (e.currentTarget as HTMLSelectElement).value)}
+            onChange={(e) => {
+              restart();
+              key.value = (e.currentTarget as HTMLSelectElement).value;
+            }}
           >
             {texts.map((q) => (
               <option key={q.key} value={q.key}>
@@ -359,14 +456,27 @@ function TextAnswersCard({ surveyId, level, questions }: { surveyId: string; lev
           <p class="muted" aria-live="polite" data-testid="text-count">
             {s('found', { n: state.data.surveyAnalytics.textAnswers.totalCount })}
           </p>
-          <ul class="item-list">
-            {state.data.surveyAnalytics.textAnswers.edges.map(({ node }, i) => (
+          <ul class="item-list" data-testid="text-answers">
+            {shown.map((node, i) => (
               <li class="item" key={`${i}-${node.unitName}`}>
                 <p>{node.text}</p>
                 <p class="muted">{node.pathNames.join(' › ')}</p>
               </li>
             ))}
           </ul>
+          {state.data.surveyAnalytics.textAnswers.pageInfo.hasNextPage && (
+            <button
+              type="button"
+              class="button button--secondary"
+              data-testid="text-more"
+              onClick={() => {
+                earlier.value = shown;
+                after.value = state.data.surveyAnalytics.textAnswers.pageInfo.endCursor ?? null;
+              }}
+            >
+              {s('more')}
+            </button>
+          )}
         </>
       )}
     </section>
@@ -376,22 +486,37 @@ function TextAnswersCard({ surveyId, level, questions }: { surveyId: string; lev
 export function AnalyticsSurveyPage() {
   const { params } = useRoute();
   const surveyId = params.id ?? '';
-  const level = useSignal(2);
+  // Title, questionnaire and levels from the analytics side: readable for any analyst whose scope has
+  // units assigned, even when the survey was organized above it.
   const survey = useLoad(() => request(analyticsSurveyQuery, { id: surveyId }), [surveyId]);
+  const head = survey.status === 'ready' ? survey.data.surveyAnalytics : null;
+  return (
+    <Page title={head?.title ?? s('title')} wide>
+      <Status state={survey} />
+      {head && <AnalyticsBody key={surveyId} surveyId={surveyId} head={head} />}
+    </Page>
+  );
+}
+
+function AnalyticsBody({
+  surveyId,
+  head,
+}: {
+  surveyId: string;
+  head: { content: unknown; scopeLevel: number; deepestLevel: number };
+}) {
+  // By the level below the scope (districts of a province) when the tree goes that deep.
+  const level = useSignal(Math.min(head.scopeLevel + 1, head.deepestLevel));
   const overview = useLoad(
     () => request(analyticsOverviewQuery, { surveyId, level: level.value }),
     [surveyId, level.value],
   );
-  const content =
-    survey.status === 'ready'
-      ? (survey.data.survey.currentVersion?.content as QuestionnaireContent | undefined)
-      : undefined;
-  const questions = content?.sections.flatMap((section) => section.questions) ?? [];
-  const title = survey.status === 'ready' ? survey.data.survey.title : s('title');
+  const content = head.content as QuestionnaireContent;
+  const questions = content.sections.flatMap((section) => section.questions);
+  const levels = Array.from({ length: head.deepestLevel - head.scopeLevel + 1 }, (_, i) => head.scopeLevel + i);
   const base = `${apiOrigin()}/api/surveys/${surveyId}`;
   return (
-    <Page title={title} wide>
-      <Status state={survey} />
+    <>
       <div class="input-row">
         <label class="field">
           <span>{s('level')}</span>
@@ -400,7 +525,7 @@ export function AnalyticsSurveyPage() {
             data-testid="analytics-level"
             onChange={(e) => (level.value = Number((e.currentTarget as HTMLSelectElement).value))}
           >
-            {[1, 2, 3, 4, 5].map((n) => (
+            {levels.map((n) => (
               <option key={n} value={String(n)}>
                 {s('levelN', { n })}
               </option>
@@ -425,14 +550,16 @@ export function AnalyticsSurveyPage() {
         <section class="card" aria-labelledby="questions-title">
           <h2 id="questions-title">{s('questions')}</h2>
           {questions
-            .filter((q) => choiceTypes.includes(q.type) || numberTypes.includes(q.type))
+            .filter((q) => choiceTypes.includes(q.type) || numberTypes.includes(q.type) || q.type === 'date')
             .map((q) => (
               <QuestionCard key={q.key} surveyId={surveyId} level={level.value} question={q} />
             ))}
         </section>
       )}
       {questions.length > 0 && <CrossTabCard surveyId={surveyId} level={level.value} questions={questions} />}
-      {questions.length > 0 && <TextAnswersCard surveyId={surveyId} level={level.value} questions={questions} />}
+      {questions.length > 0 && (
+        <TextAnswersCard key={level.value} surveyId={surveyId} level={level.value} questions={questions} />
+      )}
       <section class="card" aria-labelledby="exports-title">
         <h2 id="exports-title">{s('exports')}</h2>
         <div class="actions">
@@ -447,6 +574,6 @@ export function AnalyticsSurveyPage() {
           </a>
         </div>
       </section>
-    </Page>
+    </>
   );
 }

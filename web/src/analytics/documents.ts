@@ -1,19 +1,22 @@
 import { graphql } from '../gql/gql.ts';
 
 export const analyticsSurveysQuery = graphql(`
-  query AnalyticsSurveys {
-    surveys(first: 100) {
+  query AnalyticsSurveys($after: String) {
+    analyticsSurveys(first: 50, after: $after) {
+      totalCount
       edges {
         node {
           id
           title
           status
           closesAt
-          progress {
-            assigned
-            submitted
-          }
+          assigned
+          submitted
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -21,13 +24,12 @@ export const analyticsSurveysQuery = graphql(`
 
 export const analyticsSurveyQuery = graphql(`
   query AnalyticsSurvey($id: ID!) {
-    survey(id: $id) {
-      id
+    surveyAnalytics(surveyId: $id) {
+      surveyId
       title
-      currentVersion {
-        number
-        content
-      }
+      content
+      scopeLevel
+      deepestLevel
     }
   }
 `);
@@ -83,6 +85,10 @@ export const questionChoicesQuery = graphql(`
     surveyAnalytics(surveyId: $surveyId, level: $level) {
       question(key: $key) {
         choices {
+          basis {
+            responses
+            versions
+          }
           total {
             responses
             mean
@@ -114,14 +120,25 @@ export const questionNumbersQuery = graphql(`
   query QuestionNumbers($surveyId: ID!, $level: Int!, $key: String!) {
     surveyAnalytics(surveyId: $surveyId, level: $level) {
       question(key: $key) {
-        numbers {
+        numbers(bins: 10) {
+          basis {
+            responses
+            versions
+          }
           total {
             count
             sum
             mean
             median
+            q1
+            q3
             min
             max
+            histogram {
+              from
+              to
+              count
+            }
           }
           groups {
             unitName
@@ -148,6 +165,31 @@ export const crossTabQuery = graphql(`
           column
           count
           rowShare
+          columnShare
+        }
+      }
+    }
+  }
+`);
+
+export const questionDatesQuery = graphql(`
+  query QuestionDates($surveyId: ID!, $level: Int!, $key: String!) {
+    surveyAnalytics(surveyId: $surveyId, level: $level) {
+      question(key: $key) {
+        dates {
+          basis {
+            responses
+            versions
+          }
+          total {
+            count
+            earliest
+            latest
+            byMonth {
+              month
+              count
+            }
+          }
         }
       }
     }
