@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.ts';
 import { AssignmentConnection } from '../surveys/survey.types.ts';
 import * as analytics from './analytics.service.ts';
@@ -22,6 +23,26 @@ type QuestionRoot = QuestionStats & { scope: analytics.AnalyticsScope };
 
 /** Heavier fields cost more in the query cost limit. */
 const heavy = { complexity: 20 };
+
+/** Whether the client selected `name` directly under this field (through fragments too). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) =>
+      s.kind === Kind.FIELD
+        ? s.name.value === name
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? within(s.selectionSet)
+          : within(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+/** The scope, gathering the questionnaire versions of a field's basis only when the client asks for it. */
+const withBasis = <S extends object>(scope: S, info: GraphQLResolveInfo): S => ({
+  ...scope,
+  versions: selects(info, 'basis'),
+});
 
 @Resolver(() => SurveyAnalytics)
 export class SurveyAnalyticsResolver {
@@ -96,8 +117,8 @@ export class SurveyAnalyticsResolver {
     ...heavy,
     description: 'The survey’s indicators (ratios of sums), by group and in total.',
   })
-  indicators(@Root() root: AnalyticsRoot, @Ctx() ctx: Context) {
-    return analytics.indicators(ctx, root.scope);
+  indicators(@Root() root: AnalyticsRoot, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return analytics.indicators(ctx, withBasis(root.scope, info));
   }
 
   @FieldResolver(() => CrossTab, { ...heavy })
@@ -106,8 +127,9 @@ export class SurveyAnalyticsResolver {
     @Ctx() ctx: Context,
     @Arg('rowKey', () => String) rowKey: string,
     @Arg('columnKey', () => String) columnKey: string,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return analytics.crossTab(ctx, root.scope, rowKey, columnKey);
+    return analytics.crossTab(ctx, withBasis(root.scope, info), rowKey, columnKey);
   }
 
   @FieldResolver(() => TextAnswerConnection, {
@@ -132,8 +154,8 @@ export class QuestionStatsResolver {
     ...heavy,
     description: 'Single/multiple choice, yes/no, scale: counts and shares per option.',
   })
-  choices(@Root() root: QuestionRoot, @Ctx() ctx: Context) {
-    return analytics.choices(ctx, root.scope, analytics.questionOf(root.scope, root.key));
+  choices(@Root() root: QuestionRoot, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return analytics.choices(ctx, withBasis(root.scope, info), analytics.questionOf(root.scope, root.key));
   }
 
   @FieldResolver(() => NumberBreakdown, {
@@ -149,12 +171,14 @@ export class QuestionStatsResolver {
       description: 'With a histogram of this many bins (1–100) in each group; none without.',
     })
     bins?: number | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return analytics.numbers(ctx, root.scope, analytics.questionOf(root.scope, root.key), row, bins);
+    const scope = info ? withBasis(root.scope, info) : root.scope;
+    return analytics.numbers(ctx, scope, analytics.questionOf(root.scope, root.key), row, bins);
   }
 
   @FieldResolver(() => DateBreakdown, { ...heavy, description: 'Dates: earliest, latest, counts per month.' })
-  dates(@Root() root: QuestionRoot, @Ctx() ctx: Context) {
-    return analytics.dates(ctx, root.scope, analytics.questionOf(root.scope, root.key));
+  dates(@Root() root: QuestionRoot, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return analytics.dates(ctx, withBasis(root.scope, info), analytics.questionOf(root.scope, root.key));
   }
 }

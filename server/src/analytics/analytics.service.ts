@@ -35,6 +35,13 @@ export type AnalyticsScope = {
   deepestLevel: number;
   level: number;
   filter: AnalyticsFilterInput | null;
+  /** Responses of withdrawn assignments: they count nowhere (usually none). */
+  withdrawnResponses: number[];
+  /**
+   * false: the client did not ask for the field's `basis`, so its versions are not gathered (a pass
+   * over the responses behind the figure, which would double a cheap field's time). Unset: gathered.
+   */
+  versions?: boolean;
 };
 
 const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
@@ -92,7 +99,23 @@ export async function analyticsScope(
     if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(kind))
       throw new BadUserInputError(`unknown unit kind "${kind}"`, 'filter.unitKinds');
   }
-  return { survey, content, scopePath, scopeLevel, deepestLevel, level, filter: filter ?? null };
+  // Read once for every field of the query (assignment_withdrawn_idx), so that a field's statement
+  // carries no condition at all in the usual case of none.
+  const withdrawn = await query<{ id: number }>(
+    ctx.em,
+    sql`select r.id from assignment a join response r on r.assignment_id = a.id
+         where a.survey_id = ${survey.id} and a.withdrawn_at is not null`,
+  );
+  return {
+    survey,
+    content,
+    scopePath,
+    scopeLevel,
+    deepestLevel,
+    level,
+    filter: filter ?? null,
+    withdrawnResponses: withdrawn.map((r) => r.id),
+  };
 }
 
 export function questionOf(scope: Pick<AnalyticsScope, 'content'>, key: string, field = 'key'): Question {
@@ -118,17 +141,15 @@ function answerConditions(scope: AnalyticsScope, x: string) {
     ${notWithdrawn(scope, sql.ref(`${x}.response_id`))}`;
 }
 
-/**
- * Responses of withdrawn assignments count nowhere, as progress does not count the assignments: a
- * hashed subplan run once per statement (assignment_withdrawn_idx: usually no rows at all).
- */
-export function notWithdrawn(scope: Pick<AnalyticsScope, 'survey'>, responseId: RawBuilder<unknown>) {
-  return sql`and ${responseId} not in (select wr.id from assignment wa join response wr on wr.assignment_id = wa.id
-                                        where wa.survey_id = ${scope.survey.id} and wa.withdrawn_at is not null)`;
+/** Responses of withdrawn assignments count nowhere, as progress does not count the assignments. */
+export function notWithdrawn(scope: Pick<AnalyticsScope, 'withdrawnResponses'>, responseId: RawBuilder<unknown>) {
+  if (scope.withdrawnResponses.length === 0) return sql``;
+  return sql`and ${responseId} <> all(${scope.withdrawnResponses}::int[])`;
 }
 
 /** The questionnaire versions answered by the responses a subquery selects (its one column). */
 function versionsOf(scope: AnalyticsScope, responseIds: RawBuilder<unknown>) {
+  if (scope.versions === false) return sql`'{}'::int[]`;
   // From the distinct responses to their version (response_version_idx, index only): a hash join.
   return sql`(select coalesce(array_agg(distinct v.number order by v.number), '{}')
                 from (select distinct d.id from (${responseIds}) d(id)) d
