@@ -165,16 +165,15 @@ export class QuestionStatsResolver {
   numbers(
     @Root() root: QuestionRoot,
     @Ctx() ctx: Context,
-    @Arg('row', () => String, { nullable: true }) row?: string | null,
+    @Arg('row', () => String, { nullable: true }) row: string | null | undefined,
     @Arg('bins', () => Int, {
       nullable: true,
       description: 'With a histogram of this many bins (1–100) in each group; none without.',
     })
-    bins?: number | null,
-    @Info() info?: GraphQLResolveInfo,
+    bins: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const scope = info ? withBasis(root.scope, info) : root.scope;
-    return analytics.numbers(ctx, scope, analytics.questionOf(root.scope, root.key), row, bins);
+    return analytics.numbers(ctx, withBasis(root.scope, info), analytics.questionOf(root.scope, root.key), row, bins);
   }
 
   @FieldResolver(() => DateBreakdown, { ...heavy, description: 'Dates: earliest, latest, counts per month.' })
