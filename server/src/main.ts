@@ -55,14 +55,23 @@ async function main(): Promise<void> {
   }
 
   let firstSignalAt = 0;
-  const shutdown = (signal: NodeJS.Signals) => {
+  /** The primary's `worker.kill()` disconnects, then signals: that signal is the same request. */
+  let pendingKillSignal = false;
+  const shutdown = (signal: NodeJS.Signals, viaDisconnect = false) => {
     // Ctrl-C reaches both pnpm and us, and pnpm forwards it: a repeat within 2 s is the same request.
-    // A later one means "stop waiting".
+    // A later one means "stop waiting" — except the primary's own signal after its disconnect, which
+    // a worker busy closing thousands of sockets may only handle seconds later.
     if (firstSignalAt > 0) {
+      if (viaDisconnect) return;
+      if (pendingKillSignal) {
+        pendingKillSignal = false;
+        return;
+      }
       if (Date.now() - firstSignalAt < 2000) return;
       log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
+    pendingKillSignal = viaDisconnect;
     firstSignalAt = Date.now();
     log.info({ signal }, 'shutting down');
     running
@@ -76,10 +85,10 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   // A worker whose primary died (SIGKILL, a crash) leaves too, instead of lingering unreachable.
-  if (worker) process.once('disconnect', () => shutdown('SIGTERM'));
+  if (worker) process.once('disconnect', () => shutdown('SIGTERM', true));
 }
 
 await main();

@@ -14,14 +14,15 @@ import {
   type ParticipantSocket,
   tokenOf,
 } from '../harness/live.ts';
-import { type ServerProcess, spawnServer } from '../harness/process.ts';
+import { logLines, type ServerProcess, spawnServer } from '../harness/process.ts';
 import { handshake, joinDefault } from '../harness/socket.ts';
 
 /**
  * `CLUSTER_NODES=3 pnpm start`: one address, three server processes behind the built-in balancer.
  * Sockets spread over the workers (long-polling ones too, thanks to sticky sessions), the count is
  * exact, and a worker killed with SIGKILL is replaced in its slot while its clients come back through
- * the balancer and are counted once.
+ * the balancer and are counted once; a frozen worker stops counting once its heartbeats lapse and is
+ * counted again when it thaws.
  */
 
 let database: TestDatabase;
@@ -153,6 +154,73 @@ describe('the built-in balancer', () => {
       { id: conference.id },
     );
     expect(live.conference.live.totals).toEqual({ connected: 12, checkIns: 91 });
+
+    // A worker whose event loop freezes (SIGSTOP) keeps its sockets and its database connections, so
+    // its liveness lock stays held: its heartbeats lapsing for CLUSTER_NODE_EXPIRY_MS is what removes
+    // its presence (and ends its sessions). Thawed, it learns it was purged, registers again and
+    // resends its presence. First a follower, then the leader: a frozen leader holds the leader lock,
+    // and the others must depose it, or nobody would count again.
+    const rowsOf = async (id: string) =>
+      (await db.query<{ n: number }>('select count(*)::int as n from live_presence where node_id = $1', [id])).rows[0]!
+        .n;
+    const leaderId = async () =>
+      (
+        await db.query<{ id: string }>(
+          `select n.id from pg_locks leader join pg_locks l on l.pid = leader.pid and l.locktype = 'advisory' and l.objsubid = 2
+             join live_node n on l.objid = (hashtext(n.id::text) & 2147483647)::oid
+            where leader.locktype = 'advisory' and leader.granted and leader.objsubid = 1 and leader.objid = 4216023517::int8::oid`,
+        )
+      ).rows[0]?.id;
+    const freezeAndThaw = async (pick: (row: { id: string }, leader: string) => boolean) => {
+      const leader = (await leaderId())!;
+      const held = await db.query<{ id: string; pid: number; n: number }>(
+        `select n.id, n.pid, count(*)::int as n from live_presence p join live_node n on n.id = p.node_id
+          where p.conference_id = $1 group by n.id, n.pid order by n desc`,
+        [conference.id],
+      );
+      const frozen = held.rows.find((row) => pick(row, leader))!;
+      expect(frozen, `a worker to freeze among ${JSON.stringify(held.rows)} (leader ${leader})`).toBeDefined();
+      const frozenAt = Date.now();
+      process.kill(frozen.pid, 'SIGSTOP');
+      try {
+        await eventually(
+          async () => {
+            expect((await db.query('select 1 from live_node where id = $1', [frozen.id])).rowCount).toBe(0);
+            expect(await rowsOf(frozen.id)).toBe(0);
+            expect(await leaderId()).toBeDefined();
+            expect(await leaderId()).not.toBe(frozen.id);
+          },
+          20_000,
+          100,
+        );
+        // Not before its heartbeats lapsed (3 s): its lock was held all along.
+        expect(Date.now() - frozenAt).toBeGreaterThanOrEqual(2500);
+      } finally {
+        process.kill(frozen.pid, 'SIGCONT');
+      }
+      await eventually(
+        async () => {
+          expect((await db.query('select 1 from live_node where id = $1', [frozen.id])).rowCount).toBe(1);
+          expect(await rowsOf(frozen.id)).toBe(frozen.n);
+          expect(dashboard.state?.totals).toMatchObject({ ...expected, dropped: 0 });
+        },
+        20_000,
+        100,
+      );
+      expect([...consoles, ...participants].every((socket) => socket.connected)).toBe(true);
+      expect(
+        logLines(primary.stdout()).some(
+          (l) => l.pid === frozen.pid && l.msg === 'cluster node had been purged; registering again',
+        ),
+      ).toBe(true);
+    };
+    await freezeAndThaw((row, leader) => row.id !== leader);
+    await freezeAndThaw((row, leader) => row.id === leader);
+    expect(
+      logLines(primary.stdout()).some(
+        (l) => l.msg === 'the leader stopped heartbeating; its sessions are ended and its presence removed',
+      ),
+    ).toBe(true);
 
     await db.end();
     dashboard.close();

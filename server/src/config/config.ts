@@ -147,8 +147,11 @@ const envSchema = z
     CLUSTER_NODE_NAME: z.string().min(1).max(200).optional(),
     /** Cluster: how often a process proves it is alive, in milliseconds. */
     CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
-    /** Cluster: a process silent this long is dead and its connections stop counting, in milliseconds. */
-    CLUSTER_NODE_EXPIRY_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+    /**
+     * Cluster: a process silent this long is dead and its connections stop counting, in milliseconds —
+     * one whose event loop froze. A killed, crashed or vanished one goes sooner, by its liveness lock.
+     */
+    CLUSTER_NODE_EXPIRY_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   })
   .refine((e) => !e.ADMIN_USERNAME === !e.ADMIN_PASSWORD, {
     message: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither',

@@ -12,6 +12,11 @@ const LEADER_LOCK = 4216023517n;
  */
 const NODE_LOCK_CLASS = 421602;
 
+/** `pg_locks` rows of the liveness lock of the node `n` (two-key lock: classid, objid, objsubid 2). */
+const LIVENESS_LOCK_OF_N = `l.locktype = 'advisory' and l.granted and l.objsubid = 2
+  and l.database = (select oid from pg_database where datname = current_database())
+  and l.classid = ${NODE_LOCK_CLASS}::int4::oid and l.objid = (hashtext(n.id::text) & 2147483647)::oid`;
+
 export type ClusterNodeOptions = {
   /** Names the slot this process fills (host:port, worker 3 …): a restart in the same slot purges the old identity at once. */
   label: string;
@@ -33,13 +38,19 @@ export type ClusterNodeEvents = {
   purged: (nodeIds: string[]) => void;
 };
 
-/** A pool whose broken connections never crash the process (a PostgreSQL restart is survived). */
+/**
+ * A pool whose broken connections never crash the process (a PostgreSQL restart is survived). It keeps
+ * two connections open however quiet it gets: under a reconnect storm, opening a connection to a busy
+ * database took over 5 s, and presence writes and broadcasts failed while it did.
+ */
 export function clusterPool(databaseUrl: string, log: Logger, max = 6): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
+    min: 2,
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: 15_000,
+    keepAlive: true,
   });
   pool.on('error', (error) => log.warn({ err: error }, 'cluster database connection lost'));
   // A client checked out for a long time (the adapter's LISTEN connection) has no pool listener: give it one.
@@ -50,12 +61,26 @@ export function clusterPool(databaseUrl: string, log: Logger, max = 6): pg.Pool 
 }
 
 /**
+ * PostgreSQL closes the liveness connection of a machine that vanished (no FIN, no RST: a power cut, a
+ * lost network) after this many seconds of silence instead of the kernel's two hours, which frees its
+ * liveness lock: 5 s idle, then 3 probes 2 s apart; 10 s for data that is never acknowledged.
+ */
+const LIVENESS_KEEPALIVE =
+  '-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3 -c tcp_user_timeout=10000';
+
+/**
  * This process as one node of a cluster that shares PostgreSQL: a fresh identity per start, registered
  * in `live_node` and kept alive by heartbeats; leader election on an advisory lock held by a
  * connection of its own (released by PostgreSQL the moment that connection dies, e.g. SIGKILL), where
  * each process also holds its own liveness lock; the leader deletes nodes whose liveness lock is free
  * and that missed two heartbeats (seen at two checks in a row), or that stopped heartbeating for
  * `expiryMs`, and with them their presence.
+ *
+ * Heartbeats go over that same connection, on a timer of their own: never queued behind the pool's
+ * presence writes and broadcasts nor behind the leader's purge (in a full national run, heartbeats
+ * through the pool lapsed for 10 s while a reconnect storm kept the pool busy, and two live,
+ * overloaded processes lost their presence). The pool carries them only while that connection is
+ * being made again.
  */
 export class ClusterNode {
   readonly id = randomUUID();
@@ -68,12 +93,17 @@ export class ClusterNode {
     recovered: [],
     purged: [],
   };
-  #leaderClient: pg.Client | null = null;
+  /** The connection that holds this process's liveness lock (and the leader lock, when it leads). */
+  #liveness: pg.Client | null = null;
   #leading = false;
   #healthy = true;
-  #timer: NodeJS.Timeout | null = null;
+  #timers: NodeJS.Timeout[] = [];
+  #beating: Promise<void> | null = null;
   #ticking: Promise<void> | null = null;
   #stopped = false;
+  /** When the last heartbeat was stored (ms), and whether its lateness was reported. */
+  #lastBeatAt = Date.now();
+  #lateReported = false;
   /** Leader only: nodes seen without their liveness lock, since when (ms). */
   readonly #suspects = new Map<string, number>();
 
@@ -110,23 +140,33 @@ export class ClusterNode {
   /** Registers this process (purging an earlier identity in the same slot), then heartbeats and campaigns. */
   async start(): Promise<void> {
     await this.#register();
+    this.#lastBeatAt = Date.now();
     this.#log.info({ label: this.#options.label }, 'cluster node registered');
     await this.#campaign();
-    this.#timer = setInterval(() => {
+    const every = (run: () => void) => {
+      const timer = setInterval(run, this.#options.heartbeatMs);
+      timer.unref();
+      this.#timers.push(timer);
+    };
+    every(() => {
+      this.#beating ??= this.#beat().finally(() => {
+        this.#beating = null;
+      });
+    });
+    every(() => {
       this.#ticking ??= this.#tick().finally(() => {
         this.#ticking = null;
       });
-    }, this.#options.heartbeatMs);
-    this.#timer.unref();
+    });
   }
 
   /** Leaves the cluster: our presence goes at once (no waiting for the heartbeat to lapse), the lock is released. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#timer) clearInterval(this.#timer);
-    await this.#ticking;
+    for (const timer of this.#timers) clearInterval(timer);
+    await Promise.all([this.#beating, this.#ticking]);
     await this.pool.query('delete from live_node where id = $1', [this.id]).catch(() => undefined);
-    this.#dropLeadership();
+    this.#dropLiveness();
   }
 
   async #register(): Promise<void> {
@@ -138,17 +178,32 @@ export class ClusterNode {
     );
   }
 
-  async #tick(): Promise<void> {
+  /** One heartbeat, over the liveness connection (the pool while that is being made again). */
+  async #beat(): Promise<void> {
     if (this.#stopped) return;
+    const since = Date.now() - this.#lastBeatAt;
+    if (since > 3 * this.#options.heartbeatMs && !this.#lateReported && this.#healthy) {
+      // The event loop or the database ran late: worth knowing before the leader judges us.
+      this.#lateReported = true;
+      this.#log.warn({ sinceLastMs: since, expiryMs: this.#options.expiryMs }, 'cluster heartbeat late');
+    }
     let recovered = false;
     try {
-      const beat = await this.pool.query('update live_node set heartbeat_at = now() where id = $1', [this.id]);
+      const beat = await (this.#liveness ?? this.pool).query(
+        'update live_node set heartbeat_at = now() where id = $1',
+        [this.id],
+      );
       if (beat.rowCount === 0) {
         // Purged while we could not reach the database: come back as the same identity, presence resent.
-        this.#log.warn('cluster node had been purged; registering again');
+        this.#log.warn(
+          { sinceLastMs: Date.now() - this.#lastBeatAt },
+          'cluster node had been purged; registering again',
+        );
         await this.#register();
         recovered = true;
       }
+      this.#lastBeatAt = Date.now();
+      this.#lateReported = false;
       if (!this.#healthy) {
         this.#log.info('cluster database reachable again');
         recovered = true;
@@ -160,15 +215,71 @@ export class ClusterNode {
       return;
     }
     if (recovered) this.#emit('recovered');
-    if (!this.#leading) await this.#campaign();
+  }
+
+  /** The liveness connection made again if it was lost, the leader lock tried for, and, leading, the purge. */
+  async #tick(): Promise<void> {
+    if (this.#stopped || !this.#healthy) return;
+    if (!this.#leading) {
+      await this.#campaign();
+      if (!this.#leading && (await this.#deposeFrozenLeader())) await this.#campaign();
+    }
     if (this.#leading) await this.#purge();
+  }
+
+  /**
+   * A leader whose event loop froze keeps its connection, so its lock, and nobody would count or purge
+   * again: once it has not heartbeated for `expiryMs`, any other process ends its database sessions
+   * (which frees its locks) and deletes it with its presence. Answers whether it did.
+   */
+  async #deposeFrozenLeader(): Promise<boolean> {
+    try {
+      const { rows } = await this.pool.query<{ id: string }>(
+        `select n.id from pg_locks leader
+           join pg_locks l on l.pid = leader.pid
+           join live_node n on ${LIVENESS_LOCK_OF_N}
+          where leader.locktype = 'advisory' and leader.granted and leader.objsubid = 1
+            and leader.classid = 0 and leader.objid = $1::int8::oid
+            and n.id <> $2 and n.heartbeat_at < now() - make_interval(secs => $3::float8 / 1000)`,
+        [LEADER_LOCK.toString(), this.id, this.#options.expiryMs],
+      );
+      if (rows.length === 0) return false;
+      const ids = rows.map((r) => r.id);
+      this.#log.warn(
+        { nodes: ids },
+        'the leader stopped heartbeating; its sessions are ended and its presence removed',
+      );
+      await this.#endSessions(ids);
+      await this.pool.query('delete from live_node where id = any($1::uuid[])', [ids]);
+      return true;
+    } catch (error) {
+      this.#log.warn({ err: error }, 'checking on the leader failed');
+      return false;
+    }
+  }
+
+  /** Ends the database sessions holding these nodes' liveness locks: their locks go with them. */
+  async #endSessions(ids: string[]): Promise<void> {
+    await this.pool.query(
+      `select pg_terminate_backend(l.pid) from live_node n join pg_locks l on ${LIVENESS_LOCK_OF_N}
+        where n.id = any($1::uuid[])`,
+      [ids],
+    );
   }
 
   async #purge(): Promise<void> {
     try {
+      // Silent for expiryMs: a frozen process keeps its connections; ending them frees its lock, and
+      // thawed, it finds itself purged and registers again.
+      const { rows: silent } = await this.pool.query<{ id: string }>(
+        `select id from live_node where id <> $2 and heartbeat_at < now() - make_interval(secs => $1::float8 / 1000)`,
+        [this.#options.expiryMs, this.id],
+      );
+      if (silent.length > 0) await this.#endSessions(silent.map((r) => r.id));
       const expired = await this.pool.query<{ id: string }>(
-        `delete from live_node where heartbeat_at < now() - make_interval(secs => $1::float8 / 1000) returning id`,
-        [this.#options.expiryMs],
+        `delete from live_node where id = any($1::uuid[]) and heartbeat_at < now() - make_interval(secs => $2::float8 / 1000)
+         returning id`,
+        [silent.map((r) => r.id), this.#options.expiryMs],
       );
       const ids = expired.rows.map((r) => r.id);
       // Nodes whose liveness lock nobody holds and that missed two heartbeats. A live one takes its lock
@@ -177,13 +288,9 @@ export class ClusterNode {
       const { rows: unlocked } = await this.pool.query<{ id: string }>(
         `select n.id from live_node n
          where n.id <> $1
-           and n.heartbeat_at < now() - make_interval(secs => $3::float8 / 1000)
-           and not exists (
-           select 1 from pg_locks l
-           where l.locktype = 'advisory' and l.granted and l.objsubid = 2
-             and l.database = (select oid from pg_database where datname = current_database())
-             and l.classid = $2::int4::oid and l.objid = (hashtext(n.id::text) & 2147483647)::oid)`,
-        [this.id, NODE_LOCK_CLASS, 2 * this.#options.heartbeatMs],
+           and n.heartbeat_at < now() - make_interval(secs => $2::float8 / 1000)
+           and not exists (select 1 from pg_locks l where ${LIVENESS_LOCK_OF_N})`,
+        [this.id, 2 * this.#options.heartbeatMs],
       );
       const now = Date.now();
       const missing = new Set(unlocked.map((r) => r.id));
@@ -223,32 +330,48 @@ export class ClusterNode {
     }
   }
 
-  /** Tries to take the leader lock on a connection of our own; the lock lives exactly as long as it. */
+  /**
+   * Makes the liveness connection (taking this process's liveness lock on it) if there is none, then
+   * tries for the leader lock on it; both locks live exactly as long as that connection.
+   */
   async #campaign(): Promise<void> {
     if (this.#stopped) return;
+    let fresh: pg.Client | null = null;
     try {
-      if (!this.#leaderClient) {
-        const client = new pg.Client({ connectionString: this.#databaseUrl, connectionTimeoutMillis: 5000 });
-        client.on('error', (error) => {
-          this.#log.warn({ err: error }, 'leader connection failed');
-          this.#dropLeadership();
+      let client = this.#liveness;
+      if (!client) {
+        fresh = new pg.Client({
+          connectionString: this.#databaseUrl,
+          connectionTimeoutMillis: 15_000,
+          keepAlive: true,
+          options: LIVENESS_KEEPALIVE,
         });
-        client.on('end', () => {
-          if (this.#leaderClient === client) this.#dropLeadership();
+        const made = fresh;
+        made.on('error', (error) => {
+          this.#log.warn({ err: error }, 'liveness connection failed');
+          if (this.#liveness === made) this.#dropLiveness();
         });
-        this.#leaderClient = client;
-        await client.connect();
+        made.on('end', () => {
+          if (this.#liveness === made) this.#dropLiveness();
+        });
+        await fresh.connect();
         // This process's liveness lock lives exactly as long as this connection.
-        const { rows: own } = await client.query<{ ok: boolean }>(
+        const { rows: own } = await fresh.query<{ ok: boolean }>(
           'select pg_try_advisory_lock($1::int4, hashtext($2) & 2147483647) as ok',
           [NODE_LOCK_CLASS, this.id],
         );
         if (!own[0]?.ok) this.#log.error("another process holds this process's liveness lock key");
+        if (this.#stopped) {
+          await fresh.end().catch(() => undefined);
+          return;
+        }
+        this.#liveness = client = fresh;
+        fresh = null;
       }
-      const { rows } = await this.#leaderClient.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
+      const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
         LEADER_LOCK.toString(),
       ]);
-      if (rows[0]?.ok && !this.#leading && !this.#stopped) {
+      if (rows[0]?.ok && !this.#leading && !this.#stopped && this.#liveness === client) {
         this.#leading = true;
         this.#suspects.clear();
         this.#log.info('this process leads the live counter');
@@ -257,14 +380,20 @@ export class ClusterNode {
     } catch (error) {
       // Losing this connection frees the liveness lock too: worth a warning while the database is up.
       if (this.#healthy) this.#log.warn({ err: error }, 'leader campaign failed');
-      this.#dropLeadership();
+      fresh?.end().catch(() => undefined);
+      this.#dropLiveness();
     }
   }
 
-  #dropLeadership(): void {
-    const client = this.#leaderClient;
-    this.#leaderClient = null;
+  /** The liveness connection is gone (or given up): with it both locks, so leadership too. */
+  #dropLiveness(): void {
+    const client = this.#liveness;
+    this.#liveness = null;
     client?.end().catch(() => undefined);
+    this.#dropLeadership();
+  }
+
+  #dropLeadership(): void {
     if (this.#leading) {
       this.#leading = false;
       this.#log.warn('this process no longer leads the live counter');
