@@ -64,14 +64,75 @@ function serverPids(primaryPid: number): number[] {
   }
 }
 
-/** CPU time (user + system) a process has used, in seconds (`/proc/<pid>/stat`, 100 ticks a second). */
-function cpuSeconds(pid: number): number {
+/**
+ * CPU time (user + system) a process has used, in seconds (`/proc/<pid>/stat`, 100 ticks a second);
+ * with `reaped`, also that of its children it has waited for (a killed worker, PostgreSQL's backends
+ * that have ended).
+ */
+function cpuSeconds(pid: number, reaped = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (reaped ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
   } catch {
     return 0;
   }
+}
+
+function pgrep(args: string[]): number[] {
+  try {
+    return execFileSync('pgrep', args, { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+type CpuSplit = {
+  servers: number;
+  balancer: number;
+  loaders: number;
+  postgres: number;
+  bench: number;
+  /** The kernel's threads of its own: `kdamond` (DAMON's proactive reclaim, on these VMs), `ksoftirqd`. */
+  kdamond: number;
+  ksoftirqd: number;
+  idle: number;
+};
+
+/**
+ * CPU seconds used so far by each part of the run: the server workers (with any the primary has
+ * reaped), the balancer (the primary itself), the load processes, PostgreSQL (every backend, ended
+ * ones too), this process (the dashboard) and the kernel's own threads; `idle` is the machine's idle
+ * time over all cores.
+ */
+function cpuSplit(primaryPid: number): CpuSplit {
+  const primaryStat = readFileSync(`/proc/${primaryPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const reapedWorkers = (Number(primaryStat[13]) + Number(primaryStat[14])) / 100;
+  const workers = pgrep(['-P', String(primaryPid)]);
+  const postmasters = pgrep(['-P', String(process.pid), '-x', 'postgres']);
+  const postgres = [...postmasters, ...postmasters.flatMap((pid) => pgrep(['-P', String(pid)]))];
+  const loaders = pgrep(['-P', String(process.pid), '-f', 'live-load']);
+  const sum = (pids: number[], reaped = false) => pids.reduce((s, pid) => s + cpuSeconds(pid, reaped), 0);
+  const usage = process.cpuUsage();
+  const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return {
+    servers: sum(workers) + reapedWorkers,
+    balancer: cpuSeconds(primaryPid),
+    loaders: sum(loaders),
+    postgres: sum(postgres, true),
+    bench: (usage.user + usage.system) / 1e6,
+    kdamond: sum(pgrep(['^kdamond'])),
+    ksoftirqd: sum(pgrep(['^ksoftirqd'])),
+    idle: ((machine[3] ?? 0) + (machine[4] ?? 0)) / 100,
+  };
+}
+
+/** Cores each part used between two `cpuSplit`s `seconds` apart. */
+function coresBetween(a: CpuSplit, b: CpuSplit, seconds: number): CpuSplit {
+  const out = {} as CpuSplit;
+  for (const key of Object.keys(a) as (keyof CpuSplit)[])
+    out[key] = round((b[key] - a[key]) / Math.max(0.001, seconds), 2);
+  return out;
 }
 
 export async function runNationalBench(): Promise<Record<string, unknown>> {
@@ -124,18 +185,34 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       .reduce((a, b) => a + b, 0);
 
     log(`storm: ${LOADERS} load processes, ${CONCURRENCY} joins in flight each`);
-    // The dashboard's totals every 30 s: how far the storm has got.
+    // The dashboard's totals every 30 s: how far the storm has got, how fast, and where the CPU went.
     const started = Date.now();
+    const cpuAtStart = cpuSplit(primary.child.pid!);
+    const stormWindows: ({ sec: number; joinsPerSec: number } & CpuSplit)[] = [];
+    let windowCpu = cpuAtStart;
+    let windowAt = started;
+    let windowCounted = 0;
     const progress = setInterval(() => {
       const t = dashboard?.last;
+      const at = Date.now();
+      const cpu = cpuSplit(primary.child.pid!);
+      const counted = (t?.connected ?? 0) + (t?.checkIns ?? 0);
+      const window = {
+        sec: Math.round((at - started) / 1000),
+        joinsPerSec: round((counted - windowCounted) / ((at - windowAt) / 1000)),
+        ...coresBetween(windowCpu, cpu, (at - windowAt) / 1000),
+      };
+      stormWindows.push(window);
+      [windowCpu, windowAt, windowCounted] = [cpu, at, counted];
       log(
-        `+${Math.round((Date.now() - started) / 1000)} s: ${t?.connected ?? 0} bridge points, ${t?.checkIns ?? 0} participants counted`,
+        `+${window.sec} s: ${t?.connected ?? 0} bridge points, ${t?.checkIns ?? 0} participants counted (${window.joinsPerSec}/s; cores: servers ${window.servers}, balancer ${window.balancer}, load ${window.loaders}, postgres ${window.postgres}, kdamond ${window.kdamond}, idle ${window.idle})`,
       );
     }, 30_000);
     run = await storm({ url, packets, loaders: LOADERS, concurrency: CONCURRENCY, subnet: 5, reconnect: true }).finally(
       () => clearInterval(progress),
     );
     const stormSeconds = (run.lastAck - run.firstOpen) / 1000;
+    const stormCpuCores = coresBetween(cpuAtStart, cpuSplit(primary.child.pid!), (Date.now() - started) / 1000);
     log(`${run.ok} joined (${run.failures} failed) in ${round(stormSeconds, 1)} s`);
     if (run.reasons.length > 0) log(`failures: ${run.reasons.join(' | ')}`);
     const reached = await dashboard.reach(run.ok, SETTLE_TIMEOUT_MS);
@@ -169,10 +246,22 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       victim.pid,
     ]);
     const killedAt = Date.now();
+    const cpuAtKill = cpuSplit(primary.child.pid!);
     process.kill(victim.pid, 'SIGKILL');
     log(`killed server process ${victim.pid} (${victim.n} connections)`);
     let recoveredAt = 0;
     let purgedAt = 0;
+    // The purge is watched on its own, every 100 ms: a round of the loop below waits for eight busy
+    // load processes' stats (up to 10 s), which made it read late.
+    const purgeWatch = (async () => {
+      while (!purgedAt && Date.now() - killedAt < RECOVERY_TIMEOUT_MS) {
+        const found = await client.query('select 1 from live_node where id = $1', [victimNode[0]?.id]);
+        if (found.rowCount === 0) {
+          purgedAt = Date.now();
+          log(`+${round((purgedAt - killedAt) / 1000, 1)} s: the killed process's presence is purged`);
+        } else await sleep(100);
+      }
+    })().catch(() => undefined); // the client closed by a failing run
     let lastLogAt = killedAt;
     let sawDip = false;
     let lastStats: ({ dropped: number; rejoined: number } | null)[] = [];
@@ -181,7 +270,7 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       const last = dashboard.last;
       const exact = last?.connected === BRIDGE_POINTS && last.checkIns === PARTICIPANTS;
       if (!exact) sawDip = true;
-      const gone = (await client.query('select 1 from live_node where id = $1', [victimNode[0]?.id])).rowCount === 0;
+      const gone = purgedAt > 0;
       // A load process busy reconnecting thousands may answer late: then it is not back yet.
       const stats = await Promise.all(
         run.loaders.map((child) => {
@@ -190,10 +279,6 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
           return reply;
         }),
       );
-      if (gone && !purgedAt) {
-        purgedAt = Date.now();
-        log(`+${round((purgedAt - killedAt) / 1000, 1)} s: the killed process's presence is purged`);
-      }
       if (Date.now() - lastLogAt >= 15_000) {
         lastLogAt = Date.now();
         const sum = (f: 'dropped' | 'rejoined') => stats.reduce((a, s) => a + (s?.[f] ?? 0), 0);
@@ -214,6 +299,9 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       }
     }
     const killRecoverySec = recoveredAt ? (recoveredAt - killedAt) / 1000 : null;
+    if (!purgedAt) purgedAt = -1; // ends the watch
+    await purgeWatch;
+    const recoveryCpuCores = coresBetween(cpuAtKill, cpuSplit(primary.child.pid!), (Date.now() - killedAt) / 1000);
     log(`recovered in ${killRecoverySec ?? '(not within the time)'} s`);
     const rssPeakKB = peakRssKB;
     const result = {
@@ -237,7 +325,7 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       rssKBPerSocket: round((rssPeakKB - rssBefore) / Math.max(1, run.ok), 1),
       peakProcessRssMB: round(peakPerProcessKB / 1024),
       killedConnections: victim.n,
-      victimPurgedSec: purgedAt ? round((purgedAt - killedAt) / 1000, 1) : null,
+      victimPurgedSec: purgedAt > 0 ? round((purgedAt - killedAt) / 1000, 1) : null,
       rejoinedByEnd: lastStats.reduce((a, s) => a + (s?.rejoined ?? 0), 0),
       droppedByKill: lastStats.reduce((a, s) => a + (s?.dropped ?? 0), 0),
       idleServerCpuCores: round(idleServerCpuCores, 2),
@@ -245,6 +333,9 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       presencePerProcess: spread.rows.map((r) => r.n),
       loadProcesses: LOADERS,
       concurrencyPerLoader: CONCURRENCY,
+      stormCpuCores,
+      recoveryCpuCores,
+      stormWindows,
       serverWarnings: warnings(primary.stdout()),
       serverLog: SERVER_LOG,
     };
