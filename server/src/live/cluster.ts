@@ -73,8 +73,8 @@ const LIVENESS_KEEPALIVE =
  * in `live_node` and kept alive by heartbeats; leader election on an advisory lock held by a
  * connection of its own (released by PostgreSQL the moment that connection dies, e.g. SIGKILL), where
  * each process also holds its own liveness lock; the leader deletes nodes whose liveness lock is free
- * and that missed two heartbeats (seen at two checks in a row), or that stopped heartbeating for
- * `expiryMs`, and with them their presence.
+ * and that missed more than two heartbeats, or that stopped heartbeating for `expiryMs`, and with
+ * them their presence.
  *
  * Heartbeats go over that same connection, on a timer of their own: never queued behind the pool's
  * presence writes and broadcasts nor behind the leader's purge (in a full national run, heartbeats
@@ -104,8 +104,6 @@ export class ClusterNode {
   /** When the last heartbeat was stored (ms), and whether its lateness was reported. */
   #lastBeatAt = Date.now();
   #lateReported = false;
-  /** Leader only: nodes seen without their liveness lock, since when (ms). */
-  readonly #suspects = new Map<string, number>();
 
   constructor(pool: pg.Pool, databaseUrl: string, log: Logger, options: ClusterNodeOptions) {
     this.pool = pool;
@@ -261,70 +259,46 @@ export class ClusterNode {
   /** Ends the database sessions holding these nodes' liveness locks: their locks go with them. */
   async #endSessions(ids: string[]): Promise<void> {
     await this.pool.query(
-      `select pg_terminate_backend(l.pid) from live_node n join pg_locks l on ${LIVENESS_LOCK_OF_N}
-        where n.id = any($1::uuid[])`,
+      `select pg_terminate_backend(l.pid) from unnest($1::uuid[]) as n(id) join pg_locks l on ${LIVENESS_LOCK_OF_N}`,
       [ids],
     );
   }
 
+  /**
+   * Deletes, in one statement (a leader whose event loop runs late pays a turn per statement: in a
+   * full national run four of them put the purge of a killed process at 15 s), the processes that
+   * have not heartbeated for `expiryMs`, and those whose liveness lock nobody holds that missed more
+   * than two heartbeats. A live process whose liveness connection is being made again still
+   * heartbeats through the pool, so only both at once, for three heartbeats, is death. The silent
+   * ones' sessions are ended after.
+   */
   async #purge(): Promise<void> {
     try {
-      // Silent for expiryMs: a frozen process keeps its connections; ending them frees its lock, and
-      // thawed, it finds itself purged and registers again.
-      const { rows: silent } = await this.pool.query<{ id: string }>(
-        `select id from live_node where id <> $2 and heartbeat_at < now() - make_interval(secs => $1::float8 / 1000)`,
-        [this.#options.expiryMs, this.id],
+      const { rows } = await this.pool.query<{ id: string; silent: boolean }>(
+        `delete from live_node n
+          where n.id <> $1
+            and (n.heartbeat_at < now() - make_interval(secs => $2::float8 / 1000)
+                 or (n.heartbeat_at < now() - make_interval(secs => $3::float8 / 1000)
+                     and not exists (select 1 from pg_locks l where ${LIVENESS_LOCK_OF_N})))
+          returning n.id, n.heartbeat_at < now() - make_interval(secs => $2::float8 / 1000) as silent`,
+        [this.id, this.#options.expiryMs, 3 * this.#options.heartbeatMs],
       );
-      if (silent.length > 0) await this.#endSessions(silent.map((r) => r.id));
-      const expired = await this.pool.query<{ id: string }>(
-        `delete from live_node where id = any($1::uuid[]) and heartbeat_at < now() - make_interval(secs => $2::float8 / 1000)
-         returning id`,
-        [silent.map((r) => r.id), this.#options.expiryMs],
+      if (rows.length === 0) return;
+      const silent = rows.filter((r) => r.silent).map((r) => r.id);
+      const lost = rows.filter((r) => !r.silent).map((r) => r.id);
+      if (lost.length > 0) {
+        this.#log.warn({ nodes: lost }, 'cluster nodes lost their database connection; their presence was removed');
+      }
+      if (silent.length > 0) {
+        this.#log.warn({ nodes: silent }, 'cluster nodes stopped heartbeating; their presence was removed');
+      }
+      this.#emit(
+        'purged',
+        rows.map((r) => r.id),
       );
-      const ids = expired.rows.map((r) => r.id);
-      // Nodes whose liveness lock nobody holds and that missed two heartbeats. A live one takes its lock
-      // again within a heartbeat of its connection coming back (after a PostgreSQL restart), and one
-      // merely slow to reconnect its lock still heartbeats: only both, for a while, is death.
-      const { rows: unlocked } = await this.pool.query<{ id: string }>(
-        `select n.id from live_node n
-         where n.id <> $1
-           and n.heartbeat_at < now() - make_interval(secs => $2::float8 / 1000)
-           and not exists (select 1 from pg_locks l where ${LIVENESS_LOCK_OF_N})`,
-        [this.id, 2 * this.#options.heartbeatMs],
-      );
-      const now = Date.now();
-      const missing = new Set(unlocked.map((r) => r.id));
-      for (const id of this.#suspects.keys()) if (!missing.has(id)) this.#suspects.delete(id);
-      const dead: string[] = [];
-      for (const id of missing) {
-        const since = this.#suspects.get(id);
-        if (since === undefined) this.#suspects.set(id, now);
-        // Seen so at two checks in a row (a heartbeat apart; half of one so that an early tick counts).
-        else if (now - since >= 0.5 * this.#options.heartbeatMs) dead.push(id);
-      }
-      if (dead.length > 0) {
-        const gone = await this.pool.query<{ id: string }>(
-          'delete from live_node where id = any($1::uuid[]) returning id',
-          [dead],
-        );
-        for (const row of gone.rows) {
-          this.#suspects.delete(row.id);
-          ids.push(row.id);
-        }
-        if (gone.rows.length > 0) {
-          this.#log.warn(
-            { nodes: gone.rows.map((r) => r.id) },
-            'cluster nodes lost their database connection; their presence was removed',
-          );
-        }
-      }
-      if (expired.rows.length > 0) {
-        this.#log.warn(
-          { nodes: expired.rows.map((r) => r.id) },
-          'cluster nodes stopped heartbeating; their presence was removed',
-        );
-      }
-      if (ids.length > 0) this.#emit('purged', ids);
+      // A frozen process keeps its connections: ending them frees its lock; thawed, it finds itself
+      // purged and registers again.
+      if (silent.length > 0) await this.#endSessions(silent);
     } catch (error) {
       this.#log.warn({ err: error }, 'cluster purge failed');
     }
@@ -373,7 +347,6 @@ export class ClusterNode {
       ]);
       if (rows[0]?.ok && !this.#leading && !this.#stopped && this.#liveness === client) {
         this.#leading = true;
-        this.#suspects.clear();
         this.#log.info('this process leads the live counter');
         this.#emit('leading', true);
       }
