@@ -199,7 +199,10 @@ export async function startServer(
         createAdapter(node.pool, {
           heartbeatInterval: Math.min(5000, config.cluster.heartbeatMs * 2),
           heartbeatTimeout: config.cluster.expiryMs,
-          errorHandler: (error: Error) => log.warn({ err: error }, 'socket.io postgres adapter'),
+          // While shutting down, a notification's attachment read after the pool ended is no news.
+          errorHandler: (error: Error) => {
+            if (!runtime.shuttingDown) log.warn({ err: error }, 'socket.io postgres adapter');
+          },
         }),
       );
       live.attachCluster(socketClusterChannel(io, log));

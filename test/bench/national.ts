@@ -51,6 +51,26 @@ function warnings(output: string): Record<string, { count: number; pids: number[
   return seen;
 }
 
+/**
+ * When the leader's log says it purged this node (epoch ms), or 0: the purge's own time, which the
+ * bench's watch (a process as short of CPU as the rest) can see seconds late.
+ */
+function purgeLoggedAt(output: string, nodeId: string | undefined): number {
+  if (!nodeId) return 0;
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{') || !line.includes(nodeId)) continue;
+    try {
+      const entry = JSON.parse(line) as { time?: string; nodes?: string[]; msg?: string };
+      if (entry.nodes?.includes(nodeId) && entry.msg?.includes('presence was removed') && entry.time) {
+        return Date.parse(entry.time);
+      }
+    } catch {
+      // not a log line
+    }
+  }
+  return 0;
+}
+
 /** The primary and its workers. */
 function serverPids(primaryPid: number): number[] {
   try {
@@ -304,6 +324,7 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
     const recoveryCpuCores = coresBetween(cpuAtKill, cpuSplit(primary.child.pid!), (Date.now() - killedAt) / 1000);
     log(`recovered in ${killRecoverySec ?? '(not within the time)'} s`);
     const rssPeakKB = peakRssKB;
+    const victimPurgedAt = purgeLoggedAt(primary.stdout(), victimNode[0]?.id);
     const result = {
       name: 'national',
       nodes: NODES,
@@ -325,7 +346,8 @@ export async function runNationalBench(): Promise<Record<string, unknown>> {
       rssKBPerSocket: round((rssPeakKB - rssBefore) / Math.max(1, run.ok), 1),
       peakProcessRssMB: round(peakPerProcessKB / 1024),
       killedConnections: victim.n,
-      victimPurgedSec: purgedAt > 0 ? round((purgedAt - killedAt) / 1000, 1) : null,
+      victimPurgedSec: victimPurgedAt > 0 ? round((victimPurgedAt - killedAt) / 1000, 1) : null,
+      victimPurgeSeenSec: purgedAt > 0 ? round((purgedAt - killedAt) / 1000, 1) : null,
       rejoinedByEnd: lastStats.reduce((a, s) => a + (s?.rejoined ?? 0), 0),
       droppedByKill: lastStats.reduce((a, s) => a + (s?.dropped ?? 0), 0),
       idleServerCpuCores: round(idleServerCpuCores, 2),
