@@ -104,6 +104,8 @@ export class ClusterNode {
   /** When the last heartbeat was stored (ms), and whether its lateness was reported. */
   #lastBeatAt = Date.now();
   #lateReported = false;
+  /** Since when the database answers this process again (0: since it started). */
+  #reachableSince = 0;
 
   constructor(pool: pg.Pool, databaseUrl: string, log: Logger, options: ClusterNodeOptions) {
     this.pool = pool;
@@ -204,6 +206,7 @@ export class ClusterNode {
       this.#lateReported = false;
       if (!this.#healthy) {
         this.#log.info('cluster database reachable again');
+        this.#reachableSince = Date.now();
         recovered = true;
       }
       this.#healthy = true;
@@ -218,11 +221,14 @@ export class ClusterNode {
   /** The liveness connection made again if it was lost, the leader lock tried for, and, leading, the purge. */
   async #tick(): Promise<void> {
     if (this.#stopped || !this.#healthy) return;
+    // Back from a database outage, the others' heartbeats are as old as the outage until each has
+    // beaten again: nobody is judged before three heartbeats have passed.
+    const judging = Date.now() - this.#reachableSince >= 3 * this.#options.heartbeatMs;
     if (!this.#leading) {
       await this.#campaign();
-      if (!this.#leading && (await this.#deposeFrozenLeader())) await this.#campaign();
+      if (!this.#leading && judging && (await this.#deposeFrozenLeader())) await this.#campaign();
     }
-    if (this.#leading) await this.#purge();
+    if (this.#leading && judging) await this.#purge();
   }
 
   /**

@@ -40,6 +40,16 @@ function newBatch(): Batch {
   return { checkIns: new Map(), seen: new Map(), intervals: [], done, resolve, reject };
 }
 
+/**
+ * A batch that failed for good is logged once, in `#write`; a caller that does not wait for its write
+ * (`void recorder.seen(…)`) must not bring the process down with an unhandled rejection — which it
+ * did when PostgreSQL was away longer than the retries. One that waits still sees the failure.
+ */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 function sizeOf(batch: Batch): number {
   return batch.checkIns.size + batch.seen.size + batch.intervals.length;
 }
@@ -101,7 +111,7 @@ export class LiveRecorder {
       batch.checkIns.set(key, { ...write, firstSeenAt: at, lastSeenAt: at, connections: 1 });
     }
     this.#schedule();
-    return batch.done.then((firstSeen) => firstSeen.get(key) ?? at);
+    return quiet(batch.done.then((firstSeen) => firstSeen.get(key) ?? at));
   }
 
   /** A participant's socket disconnected: they were last seen now. */
@@ -138,7 +148,7 @@ export class LiveRecorder {
   #enqueued(): Promise<void> {
     const { done } = this.#pending;
     this.#schedule();
-    return done.then(() => undefined);
+    return quiet(done.then(() => undefined));
   }
 
   #schedule(): void {
