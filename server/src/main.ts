@@ -62,7 +62,12 @@ async function main(): Promise<void> {
     // A later one means "stop waiting" — except the primary's own signal after its disconnect, which
     // a worker busy closing thousands of sockets may only handle seconds later.
     if (firstSignalAt > 0) {
-      if (viaDisconnect) return;
+      // The primary's worker.kill() after our own first signal (Ctrl-C reaches the whole group):
+      // its SIGTERM follows.
+      if (viaDisconnect) {
+        pendingKillSignal = true;
+        return;
+      }
       if (pendingKillSignal) {
         pendingKillSignal = false;
         return;

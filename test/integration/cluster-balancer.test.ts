@@ -222,6 +222,53 @@ describe('the built-in balancer', () => {
       ),
     ).toBe(true);
 
+    // A process's liveness connection breaks while an earlier session still holds its lock (as a
+    // half-open connection would, until PostgreSQL's keepalive closes it): the process ends that
+    // session and takes its lock again, and is never taken for dead meanwhile.
+    const livenessPid = async (id: string) =>
+      (
+        await db.query<{ pid: number }>(
+          `select l.pid from pg_locks l where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+              and l.classid = 421602 and l.objid = (hashtext($1) & 2147483647)::oid`,
+          [id],
+        )
+      ).rows[0]?.pid;
+    const target = (await db.query<{ id: string }>('select id from live_node order by id limit 1')).rows[0]!.id;
+    const stale = await connect(database.url);
+    // Should the process take its lock back first, fail here rather than wait for it forever.
+    await stale.query(`set lock_timeout = '3s'`);
+    let staleEnded = false;
+    stale.on('error', () => {
+      staleEnded = true;
+    });
+    const purgesBefore = logLines(primary.stdout()).filter((l) =>
+      String(l.msg).includes('presence was removed'),
+    ).length;
+    // End the process's liveness session and, the moment its lock is free, hold it from another one.
+    await stale.query(`select pg_terminate_backend($1), pg_advisory_lock(421602, hashtext($2) & 2147483647)`, [
+      await livenessPid(target),
+      target,
+    ]);
+    await eventually(
+      async () => {
+        expect(staleEnded).toBe(true);
+        const holder = await livenessPid(target);
+        expect(holder).toBeDefined();
+        expect((await db.query('select 1 from live_node where id = $1', [target])).rowCount).toBe(1);
+      },
+      20_000,
+      100,
+    );
+    expect(
+      logLines(primary.stdout()).some(
+        (l) => l.msg === "this process's liveness lock is held by an earlier session of its own; ending that one",
+      ),
+    ).toBe(true);
+    expect(logLines(primary.stdout()).filter((l) => String(l.msg).includes('presence was removed')).length).toBe(
+      purgesBefore,
+    );
+    await stale.end().catch(() => undefined);
+
     await db.end();
     dashboard.close();
     polling.disconnect();

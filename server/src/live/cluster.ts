@@ -142,17 +142,18 @@ export class ClusterNode {
     await this.#register();
     this.#lastBeatAt = Date.now();
     this.#log.info({ label: this.#options.label }, 'cluster node registered');
-    await this.#campaign();
     const every = (run: () => void) => {
       const timer = setInterval(run, this.#options.heartbeatMs);
       timer.unref();
       this.#timers.push(timer);
     };
+    // Heartbeats first: making the liveness connection may take seconds on a busy database.
     every(() => {
       this.#beating ??= this.#beat().finally(() => {
         this.#beating = null;
       });
     });
+    await this.#campaign();
     every(() => {
       this.#ticking ??= this.#tick().finally(() => {
         this.#ticking = null;
@@ -188,11 +189,19 @@ export class ClusterNode {
       this.#log.warn({ sinceLastMs: since, expiryMs: this.#options.expiryMs }, 'cluster heartbeat late');
     }
     let recovered = false;
+    const liveness = this.#liveness;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const beat = await (this.#liveness ?? this.pool).query(
-        'update live_node set heartbeat_at = now() where id = $1',
-        [this.id],
-      );
+      // A query on a connection whose path went silent waits for TCP's retransmissions (minutes):
+      // past this long the liveness connection is given up and made again (the locks go with it).
+      const timeoutMs = Math.max(3 * this.#options.heartbeatMs, this.#options.expiryMs / 2);
+      const timedOut = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no heartbeat answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      const beat = await Promise.race([
+        (liveness ?? this.pool).query('update live_node set heartbeat_at = now() where id = $1', [this.id]),
+        timedOut,
+      ]);
       if (beat.rowCount === 0) {
         // Purged while we could not reach the database: come back as the same identity, presence resent.
         this.#log.warn(
@@ -213,7 +222,10 @@ export class ClusterNode {
     } catch (error) {
       if (this.#healthy) this.#log.warn({ err: error }, 'cluster heartbeat failed');
       this.#healthy = false;
+      if (liveness && this.#liveness === liveness) this.#dropLiveness();
       return;
+    } finally {
+      clearTimeout(timer);
     }
     if (recovered) this.#emit('recovered');
   }
@@ -340,7 +352,19 @@ export class ClusterNode {
           'select pg_try_advisory_lock($1::int4, hashtext($2) & 2147483647) as ok',
           [NODE_LOCK_CLASS, this.id],
         );
-        if (!own[0]?.ok) this.#log.error("another process holds this process's liveness lock key");
+        if (!own[0]?.ok) {
+          // Our own earlier session still holds it (a connection that broke on our side that
+          // PostgreSQL has not closed yet): without the lock we would look dead after three late
+          // heartbeats. That session is ended, and the lock taken on the next tick.
+          this.#log.warn("this process's liveness lock is held by an earlier session of its own; ending that one");
+          await fresh.query(
+            `select pg_terminate_backend(l.pid) from (select $1::uuid as id) n join pg_locks l on ${LIVENESS_LOCK_OF_N}
+              where l.pid <> pg_backend_pid()`,
+            [this.id],
+          );
+          await fresh.end().catch(() => undefined);
+          return;
+        }
         if (this.#stopped) {
           await fresh.end().catch(() => undefined);
           return;
