@@ -171,21 +171,13 @@ describe('a district analyst reading the province’s survey', () => {
     let total = 0;
     type Page = {
       totalCount: number;
-      edges: { node: { state: string; unit: { code: string } } }[];
+      edges: { node: { state: string; unit: { code: string }; assignedPath: { code: string }[] } }[];
       pageInfo: { hasNextPage: boolean; endCursor: string };
     };
     for (let page = 0; page < 50; page++) {
       const res: Page = ok(
-        await gql<{
-          surveyAnalytics: {
-            notSubmitted: {
-              totalCount: number;
-              edges: { node: { state: string; unit: { code: string } } }[];
-              pageInfo: { hasNextPage: boolean; endCursor: string };
-            };
-          };
-        }>(
-          'query ($s: ID!, $a: String) { surveyAnalytics(surveyId: $s, level: 3) { notSubmitted(first: 4, after: $a) { totalCount edges { node { state unit { code } } } pageInfo { hasNextPage endCursor } } } }',
+        await gql<{ surveyAnalytics: { notSubmitted: Page } }>(
+          'query ($s: ID!, $a: String) { surveyAnalytics(surveyId: $s, level: 3) { notSubmitted(first: 4, after: $a) { totalCount edges { node { state unit { code } assignedPath { code } } } pageInfo { hasNextPage endCursor } } } }',
           { s: surveyId, a: after },
           district,
         ),
@@ -193,6 +185,8 @@ describe('a district analyst reading the province’s survey', () => {
       total = res.totalCount;
       seen.push(...res.edges.map((e) => e.node.unit.code));
       expect(res.edges.every((e) => e.node.state === 'NOT_OPENED')).toBe(true);
+      // The same Assignment as elsewhere: its path at assignment time ends at the unit itself.
+      for (const e of res.edges) expect(e.node.assignedPath.at(-1)?.code).toBe(e.node.unit.code);
       if (!res.pageInfo.hasNextPage) break;
       after = res.pageInfo.endCursor;
     }

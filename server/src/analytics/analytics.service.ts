@@ -6,8 +6,8 @@ import { BadUserInputError, ForbiddenError } from '../graphql/app-error.ts';
 import { connectionFrom, decodeCursor, pageSize } from '../graphql/connection.ts';
 import type { Context } from '../graphql/context.ts';
 import { toId } from '../graphql/ids.ts';
-import type { AssignmentRow } from '../surveys/assignment.service.ts';
-import { assignmentState, type SurveyRow, surveyById, versionById } from '../surveys/survey.repository.ts';
+import { type AssignmentRow, assignmentColumns, assignmentFrom } from '../surveys/assignment.service.ts';
+import { effectiveDeadline, type SurveyRow, surveyById, versionById } from '../surveys/survey.repository.ts';
 import type {
   AnalyticsFilterInput,
   AnalyticsSurvey,
@@ -209,7 +209,7 @@ export async function progress(ctx: Context, scope: AnalyticsScope): Promise<Pro
                  count(*) filter (where g.status = 'SUBMITTED' and (g.due is null or g.first_submitted_at <= g.due))::int as "submittedOnTime",
                  count(*) filter (where g.status = 'SUBMITTED' and g.due is not null and g.first_submitted_at > g.due)::int as "submittedLate"
             from (select ${groupOf(sql.ref('a.unit_path'), scope.level)} as gid, r.status, a.first_opened_at is not null as opened,
-                         r.first_submitted_at, greatest(a.deadline, s.closes_at) as due
+                         r.first_submitted_at, ${effectiveDeadline} as due
                     from assignment a join survey s on s.id = a.survey_id
                     left join response r on r.assignment_id = a.id and r.survey_id = a.survey_id
                    where a.survey_id = ${scope.survey.id} and a.withdrawn_at is null
@@ -755,16 +755,8 @@ export async function notSubmitted(
   const rows = await query<AssignmentRow & { total: number }>(
     ctx.em,
     sql`with m as materialized (
-          select a.id, a.survey_id as "surveyId", a.unit_id as "unitId", a.unit_level as "unitLevel",
-                 greatest(a.deadline, s.closes_at) as deadline,
-                 (a.deadline is not null and (s.closes_at is null or a.deadline > s.closes_at)) as "deadlineExtended",
-                 a.assigned_at as "assignedAt", a.first_opened_at as "firstOpenedAt", r.draft_saved_at as "draftSavedAt",
-                 r.submitted_at as "submittedAt", r.submitted_by as "submittedBy", r.receipt_number as "receiptNumber",
-                 coalesce(r.amendment_count, 0) as "amendmentCount", ${assignmentState} as state,
-                 case when l.id is null then 'REVOKED' else 'ACTIVE' end as "linkStatus", l.selector, u.name as "unitName"
-            from assignment a join survey s on s.id = a.survey_id join unit u on u.id = a.unit_id
-            left join response r on r.assignment_id = a.id
-            left join respondent_link l on l.assignment_id = a.id and l.revoked_at is null and l.replaced_at is null
+          select ${assignmentColumns}
+            from ${assignmentFrom}
            where a.survey_id = ${scope.survey.id} and a.withdrawn_at is null and (r.status is null or r.status <> 'SUBMITTED')
              ${scope.scopePath ? sql`and a.unit_path <@ ${scope.scopePath}::ltree` : sql``}
              ${kindCondition(scope, sql.ref('a.unit_id'))}

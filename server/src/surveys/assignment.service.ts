@@ -16,14 +16,15 @@ import { type Assignment, type AssignmentState, type AssignResult, SurveyStatus 
 
 export type AssignmentRow = Assignment & { unitName: string; selector: string | null; unitPath: string };
 
-const assignmentColumns = sql`a.id, a.survey_id as "surveyId", a.unit_id as "unitId", a.unit_level as "unitLevel",
+/** An assignment row's columns over `assignmentFrom` (the GraphQL Assignment's fields). */
+export const assignmentColumns = sql`a.id, a.survey_id as "surveyId", a.unit_id as "unitId", a.unit_level as "unitLevel",
   a.unit_path::text as "unitPath", ${effectiveDeadline} as deadline, (a.deadline is not null and (s.closes_at is null or a.deadline > s.closes_at)) as "deadlineExtended",
   a.assigned_at as "assignedAt", a.first_opened_at as "firstOpenedAt", r.draft_saved_at as "draftSavedAt",
   r.first_submitted_at as "firstSubmittedAt", r.submitted_at as "submittedAt", r.submitted_by as "submittedBy", r.receipt_number as "receiptNumber",
   coalesce(r.amendment_count, 0) as "amendmentCount", ${assignmentState} as state,
   case when l.id is null then 'REVOKED' else 'ACTIVE' end as "linkStatus", l.selector, u.name as "unitName"`;
 
-const assignmentFrom = sql`assignment a join survey s on s.id = a.survey_id join unit u on u.id = a.unit_id
+export const assignmentFrom = sql`assignment a join survey s on s.id = a.survey_id join unit u on u.id = a.unit_id
   left join response r on r.assignment_id = a.id
   left join respondent_link l on l.assignment_id = a.id and l.revoked_at is null and l.replaced_at is null`;
 
