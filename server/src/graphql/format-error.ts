@@ -22,14 +22,17 @@ function originalOf(error: unknown): unknown {
   return original instanceof GraphQLError && original.originalError ? original.originalError : original;
 }
 
+/** type-graphql's argument validation errors carry no code of their own. */
+const isArgumentValidation = (original: unknown): original is Error =>
+  original instanceof Error && original.name === 'ArgumentValidationError';
+
 /** A client's own mistake or one of ours that we name (`AppError`), as opposed to a fault. */
 function expected(error: unknown, code: unknown): boolean {
   const original = originalOf(error);
   return (
     original instanceof AppError ||
     (typeof code === 'string' && clientCodes.has(code)) ||
-    // type-graphql's argument validation errors carry no code of their own.
-    (original instanceof Error && original.name === 'ArgumentValidationError')
+    isArgumentValidation(original)
   );
 }
 
@@ -54,8 +57,8 @@ export function createFormatError() {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code } };
     }
-    if (expected(error, code)) {
-      return { message: (original as Error).message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    if (isArgumentValidation(original)) {
+      return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
     return {
       message: 'Internal server error',

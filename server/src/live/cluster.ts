@@ -245,8 +245,8 @@ export class ClusterNode {
 
   /**
    * A leader whose event loop froze keeps its connection, so its lock, and nobody would count or purge
-   * again: once it has not heartbeated for `expiryMs`, any other process ends its database sessions
-   * (which frees its locks) and deletes it with its presence. Answers whether it did.
+   * again: once it has not heartbeated for `expiryMs`, any other process runs the purge in its place,
+   * which deletes it with its presence and ends its sessions (freeing its locks). Answers whether it did.
    */
   async #deposeFrozenLeader(): Promise<boolean> {
     try {
@@ -260,13 +260,11 @@ export class ClusterNode {
         [LEADER_LOCK.toString(), this.id, this.#options.expiryMs],
       );
       if (rows.length === 0) return false;
-      const ids = rows.map((r) => r.id);
       this.#log.warn(
-        { nodes: ids },
+        { nodes: rows.map((r) => r.id) },
         'the leader stopped heartbeating; its sessions are ended and its presence removed',
       );
-      await this.#endSessions(ids);
-      await this.pool.query('delete from live_node where id = any($1::uuid[])', [ids]);
+      await this.#purge();
       return true;
     } catch (error) {
       this.#log.warn({ err: error }, 'checking on the leader failed');
