@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { expect } from 'vitest';
 
 export type GraphQLResponse<TData = Record<string, unknown>> = {
   status: number;
@@ -31,4 +32,10 @@ export async function graphql<TData = Record<string, unknown>>(
 /** The `extensions.code` of every error of a response. */
 export function errorCodes(response: GraphQLResponse<unknown>): string[] {
   return (response.errors ?? []).map((e) => String(e.extensions?.code));
+}
+
+/** The data of a response that must have no errors (the test fails, showing them, if it has). */
+export function ok<T>(res: GraphQLResponse<T>): T {
+  expect(res.errors).toBeUndefined();
+  return res.data as T;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, sql } from '../../server/src/db/sql.ts';
 import { connect } from '../harness/database.ts';
 import { buildAccount, loadDemoProvince, signIn } from '../harness/factories.ts';
-import { errorCodes, type GraphQLResponse, graphql } from '../harness/graphql.ts';
+import { errorCodes, type GraphQLResponse, graphql, ok } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { completeAnswers, surveyFixtureText } from '../harness/survey-fixture.ts';
 
@@ -31,11 +31,6 @@ async function gql<T = Record<string, unknown>>(
   headers: Record<string, string> = organizer,
 ) {
   return graphql<T>(server.url, q, { variables, headers });
-}
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
 }
 
 /** Every statement the server's pg driver (MikroORM's) is asked to run, while `recording` is on. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, sql } from '../../server/src/db/sql.ts';
 import { buildAccount, loadDemoProvince, signIn } from '../harness/factories.ts';
-import { errorCodes, type GraphQLResponse, graphql } from '../harness/graphql.ts';
+import { errorCodes, graphql, ok } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { surveyFixtureText } from '../harness/survey-fixture.ts';
 
@@ -70,11 +70,6 @@ async function gql<T = Record<string, unknown>>(
   headers: Record<string, string> = organizer,
 ) {
   return graphql<T>(server.url, query, { variables, headers });
-}
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
 }
 
 type Sent = {

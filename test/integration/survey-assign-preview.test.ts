@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
-import { errorCodes, type GraphQLResponse, graphql } from '../harness/graphql.ts';
+import { errorCodes, graphql, ok } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { surveyFixtureText } from '../harness/survey-fixture.ts';
 
@@ -17,11 +17,6 @@ const gql = <T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   headers = organizer,
 ) => graphql<T>(server.url, query, { variables, headers });
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
 
 const assign = (input: Record<string, unknown>, headers = organizer) =>
   gql<{ assignSurvey: { added: number; alreadyAssigned: number } }>(

@@ -2,7 +2,7 @@ import { answerProblemCodes } from '@diemcau/schema';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
-import { errorCodes, type GraphQLResponse, graphql } from '../harness/graphql.ts';
+import { errorCodes, type GraphQLResponse, graphql, ok } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { completeAnswers, surveyFixtureText } from '../harness/survey-fixture.ts';
 
@@ -40,11 +40,6 @@ const gql = <T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   headers = organizer,
 ) => graphql<T>(server.url, query, { variables, headers });
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
 
 async function db<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: server.database.url });

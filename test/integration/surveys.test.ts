@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoProvince, signIn } from '../harness/factories.ts';
-import { errorCodes, type GraphQLResponse, graphql } from '../harness/graphql.ts';
+import { errorCodes, graphql, ok } from '../harness/graphql.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { completeAnswers, surveyFixtureText } from '../harness/survey-fixture.ts';
 
@@ -35,11 +35,6 @@ async function gql<T = Record<string, unknown>>(
   headers = organizer,
 ) {
   return graphql<T>(server.url, query, { variables, headers });
-}
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
 }
 
 async function db<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
